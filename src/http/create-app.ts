@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { authenticate } from './auth.ts';
+import { renderDocsPage } from './docs-page.ts';
+import { errorBody, errorHandler, validationHook } from './errors.ts';
+import { usersRepo } from '../db/users.ts';
+import { AppError } from '../errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { businessesRoutes } from './routes/businesses.ts';
+import { productsRoutes } from './routes/products.ts';
+import { targetsRoutes } from './routes/targets.ts';
+import { tokensRoutes } from './routes/tokens.ts';
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
+
+/** The whole HTTP API; used by `serve` and by the tests through app.request(). */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        user: c.get('principal')?.name,
+      },
+      'request',
+    );
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', `request body over ${JSON_BODY_LIMIT} bytes`);
+      },
+    }),
+  );
+  const auth = authenticate(usersRepo(deps.db));
+  app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
+
+  app.route('/api/health', healthRoutes(deps));
+  app.route('/api/businesses', businessesRoutes(deps));
+  app.route('/api/products', productsRoutes(deps));
+  app.route('/api/targets', targetsRoutes(deps));
+  app.route('/api/tokens', tokensRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  const info = { title: 'rivalscope', version: '0.1.0' };
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
+  app.get('/api/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as never)));
+
+  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError(errorHandler(deps));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

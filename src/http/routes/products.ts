@@ -1,0 +1,102 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app-env.ts';
+import { productsRepo } from '../../db/products.ts';
+import { newRouter } from '../new-router.ts';
+import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
+import { IdParam, PageQuery, pageOf, Timestamp } from '../schemas.ts';
+
+const Product = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    sku: z.string().nullable(),
+    gtin: z.string().nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('Product');
+
+const fields = {
+  name: z.string().trim().min(1).max(200).openapi({ example: 'Espresso 250 g' }),
+  sku: z.string().trim().min(1).max(100).nullable(),
+  gtin: z
+    .string()
+    .regex(/^\d{8}$|^\d{12,14}$/, 'a GTIN has 8, 12, 13 or 14 digits')
+    .nullable(),
+};
+
+const ProductInput = z
+  .object({ name: fields.name, sku: fields.sku.default(null), gtin: fields.gtin.default(null) })
+  .strict()
+  .openapi('ProductInput');
+const ProductPatch = z.object(fields).partial().strict().openapi('ProductPatch');
+
+const tags = ['products'];
+
+export function productsRoutes({ db }: AppDeps) {
+  const repo = productsRepo(db);
+  return newRouter()
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/',
+        tags,
+        summary: 'List products',
+        roles: READ_ROLES,
+        request: { query: PageQuery.extend({ q: z.string().max(200).optional(), sku: z.string().max(100).optional() }) },
+        responses: { 200: json(pageOf(Product), 'A page of products') },
+      }),
+      (c) => c.json(repo.list(c.req.valid('query')), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: 'post',
+        path: '/',
+        tags,
+        summary: 'Create a product',
+        roles: WRITE_ROLES,
+        request: { body: jsonBody(ProductInput) },
+        responses: { 201: json(Product, 'The created product') },
+      }),
+      (c) => c.json(repo.create(c.req.valid('json')), 201),
+    )
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/{id}',
+        tags,
+        summary: 'Get a product',
+        roles: READ_ROLES,
+        request: { params: IdParam },
+        responses: { 200: json(Product, 'The product') },
+      }),
+      (c) => c.json(repo.get(c.req.valid('param').id), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: 'patch',
+        path: '/{id}',
+        tags,
+        summary: 'Change a product',
+        roles: WRITE_ROLES,
+        request: { params: IdParam, body: jsonBody(ProductPatch) },
+        responses: { 200: json(Product, 'The changed product') },
+      }),
+      (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: 'delete',
+        path: '/{id}',
+        tags,
+        summary: 'Delete a product with its targets and their history',
+        roles: WRITE_ROLES,
+        request: { params: IdParam },
+        responses: { 204: { description: 'Deleted' } },
+      }),
+      (c) => {
+        repo.remove(c.req.valid('param').id);
+        return c.body(null, 204);
+      },
+    );
+}

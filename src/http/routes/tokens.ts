@@ -1,0 +1,73 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app-env.ts';
+import { ROLES, usersRepo } from '../../db/users.ts';
+import { newRouter } from '../new-router.ts';
+import { ADMIN_ONLY, apiRoute, json, jsonBody } from '../route.ts';
+import { IdParam, Timestamp } from '../schemas.ts';
+
+const TokenInfo = z
+  .object({
+    id: z.number().int(),
+    userId: z.number().int(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    prefix: z.string().openapi({ description: 'First characters of the token, to recognise it' }),
+    createdAt: Timestamp,
+    lastUsedAt: Timestamp.nullable(),
+    revokedAt: Timestamp.nullable(),
+  })
+  .openapi('Token');
+
+const TokenInput = z
+  .object({ name: z.string().trim().min(1).max(100), role: z.enum(ROLES) })
+  .strict()
+  .openapi('TokenInput');
+
+const tags = ['tokens'];
+
+export function tokensRoutes({ db }: AppDeps) {
+  const users = usersRepo(db);
+  return newRouter()
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/',
+        tags,
+        summary: 'List API tokens (never the secrets)',
+        roles: ADMIN_ONLY,
+        responses: { 200: json(z.object({ items: z.array(TokenInfo) }), 'All tokens') },
+      }),
+      (c) => c.json({ items: users.listTokens() }, 200),
+    )
+    .openapi(
+      apiRoute({
+        method: 'post',
+        path: '/',
+        tags,
+        summary: 'Create a token for a user (created with the role if new); the token is shown once',
+        roles: ADMIN_ONLY,
+        request: { body: jsonBody(TokenInput) },
+        responses: { 201: json(TokenInfo.extend({ token: z.string() }), 'The new token') },
+      }),
+      (c) => {
+        const { name, role } = c.req.valid('json');
+        const { token, info } = users.createToken(name, role);
+        return c.json({ ...info, token }, 201);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: 'delete',
+        path: '/{id}',
+        tags,
+        summary: 'Revoke a token',
+        roles: ADMIN_ONLY,
+        request: { params: IdParam },
+        responses: { 204: { description: 'Revoked' } },
+      }),
+      (c) => {
+        users.revokeToken(c.req.valid('param').id);
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,34 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import { openDb, type Db } from './db/open-db.ts';
+import { createApp } from './http/create-app.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export interface Service {
+  url: string;
+  db: Db;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, then serves the API on config.host:config.port (0 = any free port). */
+export async function startService(config: Config): Promise<Service> {
+  const logger = createLogger(config);
+  const db = openDb(config.dbPath);
+  const app = createApp({ db, config, logger });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    db,
+    logger,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}
