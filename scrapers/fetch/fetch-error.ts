@@ -1,0 +1,42 @@
+/** Why a run failed. The first seven come from fetching, the last two from extraction. */
+export const FAILURE_CODES = [
+  'timeout',
+  'http_4xx',
+  'http_5xx',
+  'blocked_by_policy',
+  'robots_disallowed',
+  'too_large',
+  'browser_crash',
+  'extraction_empty',
+  'recipe_no_match',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+export type FetchFailureCode = Exclude<FailureCode, 'extraction_empty' | 'recipe_no_match'>;
+
+const RETRYABLE: ReadonlySet<FailureCode> = new Set(['timeout', 'http_5xx', 'browser_crash']);
+
+/** Whether a run that failed with this code is worth retrying (429 is an http_4xx that is; see FetchError). */
+export function isRetryable(code: FailureCode, status?: number): boolean {
+  return RETRYABLE.has(code) || status === 429;
+}
+
+/** A typed fetch failure; `retryable` is derived from the code (and the status, for 429). */
+export class FetchError extends Error {
+  readonly code: FetchFailureCode;
+  readonly status: number | undefined;
+  readonly retryable: boolean;
+
+  constructor(code: FetchFailureCode, message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'FetchError';
+    this.code = code;
+    this.status = options.status;
+    this.retryable = isRetryable(code, options.status);
+  }
+}
+
+/** The FetchError for an HTTP status ≥ 400. */
+export function httpError(status: number, url: string): FetchError {
+  return new FetchError(status >= 500 ? 'http_5xx' : 'http_4xx', `HTTP ${status} from ${url}`, { status });
+}
