@@ -1,0 +1,51 @@
+import type { Availability, Source } from '../offer.ts';
+
+/** What one source found about the page's offer; absent fields were not found. */
+export interface Found {
+  name?: string;
+  price?: string;
+  regularPrice?: string;
+  currency?: string;
+  availability?: Availability;
+  sku?: string;
+  gtin?: string;
+  brand?: string;
+}
+
+export type FoundField = keyof Found;
+
+export const FOUND_FIELDS: FoundField[] = ['name', 'price', 'regularPrice', 'currency', 'availability', 'sku', 'gtin', 'brand'];
+
+export interface SourcedFound {
+  source: Source;
+  found: Found;
+}
+
+/** What extractors need to know about the page besides its markup. */
+export interface PageContext {
+  url: string;
+  locale?: string;
+  currency?: string;
+}
+
+const OUT_OF_STOCK_TERMS = /outofstock|soldout|discontinued|unavailable|out of stock|sold out|not available|nostock/i;
+const IN_STOCK_TERMS = /instock|onlineonly|instoreonly|limitedavailability|preorder|presale|backorder|in stock|available/i;
+
+/** schema.org availability ("https://schema.org/InStock", "OutOfStock", "in stock", "oos") → Availability. */
+export function schemaAvailability(value: string): Availability | undefined {
+  const v = value.replace(/^.*[/#:]/, '').trim();
+  if (OUT_OF_STOCK_TERMS.test(v) || /^oos$/i.test(v)) return 'OutOfStock';
+  if (IN_STOCK_TERMS.test(v)) return 'InStock';
+  return undefined;
+}
+
+/** GTIN-8/12/13/14 (EAN, UPC, ISBN-13) as digits, else undefined. */
+export function cleanGtin(value: string | null | undefined): string | undefined {
+  const digits = (value ?? '').replace(/^(gtin\d*|ean|isbn|upc):/i, '').replace(/[\s-]/g, '');
+  return /^(\d{8}|\d{12,14})$/.test(digits) ? digits : undefined;
+}
+
+export function cleanText(value: string | null | undefined): string | undefined {
+  const t = (value ?? '').replace(/\s+/g, ' ').trim();
+  return t ? t : undefined;
+}

@@ -1,0 +1,70 @@
+import type { CheerioAPI } from 'cheerio';
+import { parseLenientJson, type JsonValue } from './lenient-json.ts';
+import { addProp, stripVocabulary, type SchemaNode } from './schema-node.ts';
+
+type JsonObject = { [key: string]: JsonValue };
+
+const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", '#39': "'", '#34': '"' };
+
+function isObject(v: JsonValue): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function flatten(v: JsonValue): JsonValue[] {
+  return Array.isArray(v) ? v.flatMap(flatten) : [v];
+}
+
+/** Reads every JSON-LD block of the page into schema items, resolving `@graph` and `@id` references. */
+export function readJsonLd($: CheerioAPI): SchemaNode[] {
+  const values: JsonValue[] = [];
+  $('script[type^="application/ld+json" i]').each((_, el) => {
+    let text = $(el).text();
+    if (/^\s*[[{]\s*&quot;/.test(text)) text = text.replace(/&(quot|amp|lt|gt|apos|#39|#34);/g, (_m, e: string) => ENTITIES[e] ?? '');
+    values.push(...parseLenientJson(text));
+  });
+
+  const byId = new Map<string, JsonObject>();
+  const collectIds = (v: JsonValue): void => {
+    for (const item of flatten(v)) {
+      if (!isObject(item)) continue;
+      const id = item['@id'];
+      if (typeof id === 'string' && Object.keys(item).length > 1 && !byId.has(id)) byId.set(id, item);
+      for (const [k, child] of Object.entries(item)) if (k !== '@context') collectIds(child);
+    }
+  };
+  values.forEach(collectIds);
+
+  const converted = new Map<JsonObject, SchemaNode>();
+  const toNode = (raw: JsonObject): SchemaNode => {
+    const ref = raw['@id'];
+    const obj = typeof ref === 'string' && Object.keys(raw).length === 1 ? (byId.get(ref) ?? raw) : raw;
+    const done = converted.get(obj);
+    if (done) return done;
+    const node: SchemaNode = { types: flatten(obj['@type'] ?? null).filter((t) => typeof t === 'string').map(stripVocabulary), props: new Map() };
+    converted.set(obj, node);
+    for (const [key, value] of Object.entries(obj)) {
+      if (key === '@type' || key === '@context' || key === '@graph') continue;
+      for (const item of flatten(value)) {
+        if (isObject(item)) {
+          const literal = item['@value'];
+          if (literal !== undefined) {
+            if (typeof literal === 'string') addProp(node, key, literal);
+          } else addProp(node, key, toNode(item));
+        } else if (typeof item === 'string') addProp(node, key, item);
+        else if (typeof item === 'boolean') addProp(node, key, String(item));
+      }
+    }
+    return node;
+  };
+
+  const roots: SchemaNode[] = [];
+  const addRoots = (v: JsonValue): void => {
+    for (const item of flatten(v)) {
+      if (!isObject(item)) continue;
+      if (item['@graph'] !== undefined) addRoots(item['@graph']);
+      if (item['@type'] !== undefined || item['@graph'] === undefined) roots.push(toNode(item));
+    }
+  };
+  values.forEach(addRoots);
+  return roots;
+}

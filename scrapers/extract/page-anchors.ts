@@ -1,0 +1,71 @@
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { isInChrome, isInRelatedArea } from './page-areas.ts';
+import type { PageIndex } from './page-index.ts';
+
+/** Landmarks of the main product on a page: its title and its buy button, with their document positions. */
+export interface Anchors {
+  title: Element | null;
+  titleText: string | null;
+  titleIndex: number | null;
+  buyIndex: number | null;
+}
+
+const BUY =
+  /add to (cart|bag|basket|trolley)|buy now|buy it now|add to shopping|in den warenkorb|in den einkaufswagen|warenkorb|jetzt kaufen|do koszyka|kup teraz|kosárba|a kosárba|do košíku|do košarice|u košaricu|v košarico|ajouter au panier|acheter|añadir al carrito|añadir a la cesta|comprar|aggiungi al carrello|acquista|in winkelwagen|in winkelmand|lägg i varukorgen|köp|læg i kurv|legg i handlekurv|lisää ostoskoriin|osta|adaugă în coș|adauga in cos|cumpără|προσθήκη στο καλάθι|в корзину|купить|sepete ekle|satın al|do kosarice|kupi|koupit|kúpiť|vásárlás|place bid|make offer/i;
+
+const TITLE_CLASS = /product[-_]?(title|name|heading)|productname|item[-_]?(title|name)|pdp[-_]?(title|name)/i;
+
+const words = (s: string): Set<string> => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1));
+
+export function nameSimilarity(a: string, b: string): number {
+  const x = words(a);
+  const y = words(b);
+  if (!x.size || !y.size) return 0;
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return common / Math.min(x.size, y.size);
+}
+
+const textOf = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** The main product's title: the h1 (or product-title element) that best matches the names the page gives itself. */
+function findTitle($: CheerioAPI, names: string[]): Element | null {
+  let pool = $('h1')
+    .toArray()
+    .filter((el) => textOf($(el).text()).length > 1 && !isInChrome($(el)) && !isInRelatedArea($(el)));
+  if (!pool.length) {
+    pool = $('[class], [id], [itemprop="name"]')
+      .toArray()
+      .filter((el) => TITLE_CLASS.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`) || el.attribs['itemprop'] === 'name')
+      .filter((el) => {
+        const t = textOf($(el).text());
+        return t.length > 1 && t.length < 300 && !isInRelatedArea($(el));
+      });
+  }
+  let best: Element | null = null;
+  let bestScore = -1;
+  for (const el of pool) {
+    const text = textOf($(el).text());
+    const score = Math.max(0, ...names.map((n) => nameSimilarity(text, n)));
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function findAnchors($: CheerioAPI, index: PageIndex, names: string[]): Anchors {
+  const title = findTitle($, names);
+  const titleIndex = title ? (index.order.get(title) ?? null) : null;
+  const buttons = index.boxes.filter((b) => BUY.test(b.text) && !isInRelatedArea($(b.el)) && !isInChrome($(b.el)));
+  const inputs = $('input[type="submit"], input[type="button"]')
+    .toArray()
+    .filter((el) => BUY.test(el.attribs['value'] ?? '') && !isInRelatedArea($(el)));
+  const positions = [...buttons.map((b) => b.index), ...inputs.map((el) => index.order.get(el) ?? 0)];
+  const buyIndex = positions.length
+    ? positions.reduce((best, p) => (titleIndex === null || Math.abs(p - titleIndex) < Math.abs(best - titleIndex) ? p : best))
+    : null;
+  return { title, titleText: title ? textOf($(title).text()) : null, titleIndex, buyIndex };
+}

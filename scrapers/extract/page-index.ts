@@ -1,0 +1,70 @@
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+/** An element whose whole visible text is short: a price, a label, a badge, a button. */
+export interface TextBox {
+  el: Element;
+  text: string;
+  /** Document order of the element among all elements. */
+  index: number;
+}
+
+export interface PageIndex {
+  /** In the order their elements end (children before parents). */
+  boxes: TextBox[];
+  order: Map<Element, number>;
+  textOf: Map<Element, string>;
+}
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'textarea', 'iframe', 'head']);
+
+/**
+ * One walk over the document: numbers every element in document order and keeps the elements whose
+ * visible text is at most `maxLength` characters (whitespace collapsed) — without building the text of big subtrees.
+ */
+export function indexPage($: CheerioAPI, maxLength = 80): PageIndex {
+  const boxes: TextBox[] = [];
+  const order = new Map<Element, number>();
+  const textOf = new Map<Element, string>();
+  const markSkipped = (el: Element): void => {
+    for (const child of el.children) {
+      if (child.type !== 'tag') continue;
+      order.set(child, order.size);
+      markSkipped(child);
+    }
+  };
+  const walk = (node: AnyNode): string | null => {
+    if (node.type === 'text') return node.data;
+    if (node.type !== 'tag') return '';
+    const el = node;
+    order.set(el, order.size);
+    if (SKIPPED.has(el.tagName)) {
+      markSkipped(el);
+      return '';
+    }
+    const index = order.size - 1;
+    let text: string | null = '';
+    for (const child of el.children) {
+      const t = walk(child);
+      if (t === null || text === null) text = null;
+      else if (child.type === 'tag' && child.tagName === 'sup' && /^\s*\d{2}\s*$/.test(t) && /\d\s*$/.test(text)) text += `.${t.trim()}`;
+      else {
+        const sep = child.type === 'tag' && !INLINE.has(child.tagName) ? ' ' : '';
+        text += sep + t + sep;
+        if (text.length > maxLength * 4) text = null;
+      }
+    }
+    if (text === null) return null;
+    const collapsed = text.replace(/\s+/g, ' ').trim();
+    if (collapsed.length > maxLength) return null;
+    if (collapsed) {
+      boxes.push({ el, text: collapsed, index });
+      textOf.set(el, collapsed);
+    }
+    return text;
+  };
+  for (const child of $.root()[0]?.children ?? []) walk(child);
+  return { boxes, order, textOf };
+}
+
+const INLINE = new Set(['span', 'b', 'strong', 'i', 'em', 'sup', 'sub', 'small', 'a', 'abbr', 'bdi', 'bdo', 'data', 'font', 'ins', 'del', 's', 'strike', 'u', 'mark', 'label', 'meta', 'time', 'wbr']);

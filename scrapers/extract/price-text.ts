@@ -1,0 +1,26 @@
+import { parsePrice } from '../price/parse-price.ts';
+import { canonicalDecimal, machineAmount } from './decimal.ts';
+
+export interface PriceHints {
+  locale?: string;
+  currency?: string;
+  /** Nearby text that may name the currency. */
+  hint?: string;
+}
+
+export interface ReadPrice {
+  amount: string;
+  currency: string | null;
+}
+
+/** A price text as shown to people ("1 234,56 zł", "€19,99") → exact amount and ISO currency. */
+export function readPrice(text: string, hints: PriceHints = {}): ReadPrice | null {
+  const parsed = parsePrice(text, hints);
+  if (!parsed.amount || !/^\d+(\.\d+)?$/.test(parsed.amount)) return null;
+  return { amount: canonicalDecimal(parsed.amount), currency: parsed.currency };
+}
+
+/** An amount from structured data: a machine format when it is one, else read as a display text. */
+export function readAmount(text: string, hints: PriceHints = {}): string | undefined {
+  return machineAmount(text) ?? readPrice(text, hints)?.amount ?? undefined;
+}

@@ -1,0 +1,89 @@
+import type { PageContext, Found } from './found.ts';
+import { cleanGtin, cleanText, schemaAvailability } from './found.ts';
+import { readAmount } from './price-text.ts';
+import { children, firstText, texts, type SchemaNode } from './schema-node.ts';
+
+const LIST_PRICE = /StrikethroughPrice|ListPrice|MSRP|RegularPrice|OriginalPrice/i;
+
+interface PriceQuote {
+  price?: string;
+  regularPrice?: string;
+  currency?: string;
+}
+
+function amount(node: SchemaNode, ctx: PageContext, currency: string | undefined, ...props: string[]): string | undefined {
+  const text = firstText(node, ...props);
+  return text ? readAmount(text, { locale: ctx.locale, currency: currency ?? ctx.currency }) : undefined;
+}
+
+/** Reads an Offer (or AggregateOffer): its own price, else its non-unit price specifications, else the low price. */
+function quote(offer: SchemaNode, ctx: PageContext): PriceQuote {
+  const currency = cleanText(firstText(offer, 'priceCurrency', 'currency'));
+  const q: PriceQuote = { currency, price: amount(offer, ctx, currency, 'price', 'salePrice') };
+  for (const spec of children(offer, 'priceSpecification')) {
+    const specCurrency = cleanText(firstText(spec, 'priceCurrency')) ?? currency;
+    const value = amount(spec, ctx, specCurrency, 'price', 'minPrice');
+    if (!value) continue;
+    if (LIST_PRICE.test(firstText(spec, 'priceType') ?? '')) q.regularPrice ??= value;
+    else if (!children(spec, 'referenceQuantity').length || !q.price) q.price ??= value;
+    q.currency ??= specCurrency;
+  }
+  q.price ??= amount(offer, ctx, currency, 'lowPrice', 'highPrice');
+  q.regularPrice ??= amount(offer, ctx, currency, 'listPrice', 'regularPrice');
+  return q;
+}
+
+function offersOf(product: SchemaNode): SchemaNode[] {
+  const direct = children(product, 'offers');
+  return [...direct, ...direct.flatMap((o) => children(o, 'offers'))];
+}
+
+function samePage(url: string | null, page: string): boolean {
+  if (!url) return false;
+  try {
+    const a = new URL(url, page);
+    const b = new URL(page);
+    return a.host === b.host && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/** Among several offers (sellers, variants) the one for the page's URL, else the first in stock with a price. */
+function chooseOffer(offers: SchemaNode[], ctx: PageContext): SchemaNode | undefined {
+  const withPrice = offers.filter((o) => quote(o, ctx).price);
+  return (
+    withPrice.find((o) => samePage(firstText(o, 'url'), ctx.url) && new URL(firstText(o, 'url') ?? '', ctx.url).search === new URL(ctx.url).search) ??
+    withPrice.find((o) => schemaAvailability(firstText(o, 'availability') ?? '') === 'InStock') ??
+    withPrice[0] ??
+    offers[0]
+  );
+}
+
+function brandOf(product: SchemaNode): string | undefined {
+  const direct = texts(product, 'brand')[0];
+  if (direct && !/^https?:/.test(direct)) return cleanText(direct);
+  const node = children(product, 'brand')[0] ?? children(product, 'manufacturer')[0];
+  return cleanText(node ? firstText(node, 'name') : null);
+}
+
+/** A schema.org product item → what it says about the offer. */
+export function productFound(product: SchemaNode, ctx: PageContext, offeredBy?: SchemaNode): Found {
+  const offers = offersOf(product);
+  if (offeredBy) offers.unshift(offeredBy);
+  const offer = chooseOffer(offers, ctx);
+  const q = offer ? quote(offer, ctx) : {};
+  const availability = offer ? schemaAvailability(firstText(offer, 'availability') ?? '') : undefined;
+  const found: Found = {
+    name: cleanText(firstText(product, 'name')),
+    price: q.price,
+    regularPrice: q.regularPrice && q.regularPrice !== q.price ? q.regularPrice : undefined,
+    currency: q.currency?.toUpperCase(),
+    availability: availability ?? schemaAvailability(firstText(product, 'availability') ?? ''),
+    sku: cleanText(firstText(product, 'sku') ?? (offer ? firstText(offer, 'sku') : null) ?? firstText(product, 'productID', 'mpn')),
+    gtin: ['gtin13', 'gtin', 'gtin14', 'gtin12', 'gtin8', 'ean', 'isbn'].map((p) => cleanGtin(firstText(product, p))).find(Boolean),
+    brand: brandOf(product),
+  };
+  for (const k of Object.keys(found) as (keyof Found)[]) if (found[k] === undefined) delete found[k];
+  return found;
+}

@@ -1,0 +1,49 @@
+import type { Availability } from '../offer.ts';
+
+/** Out-of-stock phrases in the major European languages (and a few more), matched case-insensitively. */
+const OUT_OF_STOCK = [
+  // en
+  'out of stock', 'sold out', 'currently unavailable', 'no longer available', 'temporarily unavailable', 'not in stock', 'not available', 'unavailable',
+  // de
+  'ausverkauft', 'nicht verfügbar', 'nicht lieferbar', 'nicht auf lager', 'nicht vorrätig', 'vergriffen', 'momentan nicht erhältlich', 'nicht mehr erhältlich',
+  // fr
+  'épuisé', 'epuisé', 'rupture de stock', 'en rupture', 'indisponible', 'non disponible', "plus disponible",
+  // es, pt
+  'agotado', 'sin stock', 'sin existencias', 'no disponible', 'fuera de stock', 'esgotado', 'indisponível', 'sem stock', 'sem estoque',
+  // it
+  'esaurito', 'esaurita', 'non disponibile', 'non più disponibile',
+  // nl
+  'uitverkocht', 'niet op voorraad', 'niet leverbaar', 'niet beschikbaar',
+  // sv, da, no, fi
+  'slutsåld', 'slut i lager', 'ej i lager', 'tillfälligt slut', 'udsolgt', 'ikke på lager', 'utsolgt', 'loppuunmyyty', 'ei varastossa', 'tilapäisesti loppu', 'loppu varastosta',
+  // pl
+  'brak w magazynie', 'brak towaru', 'niedostępny', 'niedostępna', 'wyprzedany', 'wyprzedane', 'chwilowo niedostępny', 'produkt niedostępny', 'brak na stanie',
+  // cs, sk
+  'není skladem', 'vyprodáno', 'nedostupné', 'nedostupný', 'nie je skladom', 'vypredané', 'momentálne nedostupné',
+  // hu
+  'nincs készleten', 'elfogyott', 'nem elérhető', 'nem kapható', 'jelenleg nem rendelhető',
+  // hr, sr, bs, sl
+  'rasprodano', 'nedostupno', 'nema na zalihi', 'nije dostupno', 'nije dostupan', 'nema na stanju', 'ni na zalogi', 'razprodano', 'ni na voljo',
+  // ro, el, bg, ru, uk, baltic, tr
+  'stoc epuizat', 'epuizat', 'indisponibil', 'nu este în stoc', 'εξαντλήθηκε', 'εκτός αποθέματος', 'μη διαθέσιμο', 'изчерпан', 'няма наличност',
+  'нет в наличии', 'распродано', 'немає в наявності', 'išparduota', 'nėra sandėlyje', 'izpārdots', 'nav noliktavā', 'läbi müüdud', 'tükendi', 'stokta yok',
+];
+
+const IN_STOCK = [
+  'in stock', 'available now', 'auf lager', 'sofort lieferbar', 'lieferbar', 'vorrätig', 'en stock', 'disponible', 'en existencia', 'disponibile', 'in magazzino',
+  'em stock', 'op voorraad', 'i lager', 'på lager', 'varastossa', 'na stanie', 'dostępny', 'w magazynie', 'skladem', 'na skladě', 'skladom', 'raktáron',
+  'készleten', 'na zalihi', 'na stanju', 'dostupno', 'na zalogi', 'în stoc', 'disponibil', 'διαθέσιμο', 'в наличии', 'в наявності', 'stokta',
+];
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const phrases = (list: string[]): RegExp => new RegExp(`(?<![\\p{L}])(?:${list.map(escape).join('|')})(?![\\p{L}])`, 'iu');
+
+const OUT_RE = phrases(OUT_OF_STOCK);
+const IN_RE = phrases(IN_STOCK);
+
+/** What a visible text says about stock: out-of-stock phrases win over in-stock ones ("nicht auf Lager"). */
+export function stockFromText(text: string): Availability | null {
+  if (OUT_RE.test(text)) return 'OutOfStock';
+  if (IN_RE.test(text)) return 'InStock';
+  return null;
+}
