@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scaleRange } from './question-points.ts';
 import type { Question, Template } from './template-schema.ts';
-import { formatPath, issuesOf, type ParseResult, type ValidationIssue } from './validation-issues.ts';
+import { formatPath, issuesOf, parseContext, type ParseResult, type ValidationIssue } from './validation-issues.ts';
 
 /** The answer marking a question not applicable; accepted only where the question has `allowNa`. */
 export const NA = 'na';
@@ -40,7 +40,7 @@ function valueSchema(question: Question): z.ZodType<AnswerValue> {
 
 /** Validates `{ "answers": { "<questionKey>": value | "na" } }` against a template; issues name each bad path. */
 export function parseAnswers(template: Template, input: unknown): ParseResult<Answers> {
-  const doc = answersDocument.safeParse(input);
+  const doc = answersDocument.safeParse(input, parseContext);
   if (!doc.success) return { ok: false, issues: issuesOf(doc.error) };
   const issues: ValidationIssue[] = Object.keys(doc.data)
     .filter((key) => key !== 'answers')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkTemplateRules } from './template-rules.ts';
-import { issuesOf, type ParseResult } from './validation-issues.ts';
+import { issuesOf, parseContext, type ParseResult } from './validation-issues.ts';
 
 export const TOUCHPOINTS = ['store', 'phone', 'website', 'chat', 'email', 'checkout', 'returns', 'delivery', 'social', 'other'] as const;
 export type Touchpoint = (typeof TOUCHPOINTS)[number];
@@ -70,6 +70,6 @@ export type ScoreBand = z.output<typeof band>;
 
 /** Validates a template document; issues name each bad path. */
 export function parseTemplate(input: unknown): ParseResult<Template> {
-  const parsed = templateSchema.safeParse(input);
+  const parsed = templateSchema.safeParse(input, parseContext);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: issuesOf(parsed.error) };
 }

@@ -8,6 +8,11 @@ export interface ValidationIssue {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
+/** Parse context for safeParse: a missing field reads "required" instead of "expected …, received undefined". */
+export const parseContext = {
+  error: (issue: { code: string; input?: unknown }) => (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined),
+};
+
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {

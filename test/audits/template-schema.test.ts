@@ -48,6 +48,13 @@ describe('parseTemplate', () => {
     expect(issues.find((i) => i.path === 'sections[0].questions[0].allowNA')?.message).toBe('unknown field');
   });
 
+  it('says "required" for a missing field', () => {
+    expect(issuesOf({ key: 't', touchpoint: 'store', sections: [{ key: 's', title: 'S', questions: [{ key: 'c', type: 'choice' }] }] })).toEqual([
+      { path: 'title', message: 'required' },
+      { path: 'sections[0].questions[0].options', message: 'required' },
+    ]);
+  });
+
   it('rejects fields that belong to another question type', () => {
     const paths = issuesOf(withQuestions([{ key: 'a', type: 'yesno', points: 1, options: [] }, { key: 'b', type: 'choice', points: 3, options: [{ key: 'x', label: 'X' }, { key: 'y', label: 'Y' }] }])).map((i) => i.path);
     expect(paths).toEqual(['sections[0].questions[0].options', 'sections[0].questions[1].points']);
