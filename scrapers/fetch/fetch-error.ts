@@ -12,8 +12,6 @@ export const FAILURE_CODES = [
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
-export type FetchFailureCode = Exclude<FailureCode, 'extraction_empty' | 'recipe_no_match'>;
-
 const RETRYABLE: ReadonlySet<FailureCode> = new Set(['timeout', 'http_5xx', 'browser_crash']);
 
 /** Whether a run that failed with this code is worth retrying (429 is an http_4xx that is; see FetchError). */
@@ -21,13 +19,16 @@ export function isRetryable(code: FailureCode, status?: number): boolean {
   return RETRYABLE.has(code) || status === 429;
 }
 
-/** A typed fetch failure; `retryable` is derived from the code (and the status, for 429). */
+/**
+ * A typed failure; `retryable` is derived from the code (and the status, for 429). Fetchers raise the fetch
+ * codes, and `recipe_no_match` when a required browser step finds nothing to act on.
+ */
 export class FetchError extends Error {
-  readonly code: FetchFailureCode;
+  readonly code: FailureCode;
   readonly status: number | undefined;
   readonly retryable: boolean;
 
-  constructor(code: FetchFailureCode, message: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(code: FailureCode, message: string, options: { status?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = 'FetchError';
     this.code = code;

@@ -2,24 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { staticFetch } from '../../../scrapers/fetch/static-fetch.ts';
-import { FetchError } from '../../../scrapers/fetch/fetch-error.ts';
 import type { Resolver } from '../../../scrapers/fetch/ssrf-guard.ts';
 import { html, startServer } from './local-server.ts';
+import { fetchFailure } from './fetch-failure.ts';
 import type { LocalServer } from './local-server.ts';
 
 let main: LocalServer;
 let other: LocalServer;
 const allowHosts = ['127.0.0.1'];
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof FetchError) return err;
-    throw err;
-  }
-  throw new Error('expected a FetchError');
-}
 
 beforeAll(async () => {
   other = await startServer((_req, res) => html(res, '<p>private 127.0.0.2</p>'), '127.0.0.2');
@@ -69,26 +59,26 @@ describe('staticFetch on loopback', () => {
   });
 
   it('refuses a loopback address that is not allow-listed, without connecting', async () => {
-    const err = await failure(staticFetch(`${other.origin}/secret`, { allowHosts }));
+    const err = await fetchFailure(staticFetch(`${other.origin}/secret`, { allowHosts }));
     expect(err.code).toBe('blocked_by_policy');
     expect(other.hits).toEqual([]);
   });
 
   it('checks every redirect: a hop to 127.0.0.2 is refused', async () => {
-    const err = await failure(staticFetch(`${main.origin}/to-other`, { allowHosts }));
+    const err = await fetchFailure(staticFetch(`${main.origin}/to-other`, { allowHosts }));
     expect(err.code).toBe('blocked_by_policy');
     expect(main.hits).toContain('/to-other');
     expect(other.hits).toEqual([]);
   });
 
   it('refuses localhost when nothing is allow-listed, although a server listens there', async () => {
-    const err = await failure(staticFetch(`http://localhost:${main.port}/page`, { allowHosts: [] }));
+    const err = await fetchFailure(staticFetch(`http://localhost:${main.port}/page`, { allowHosts: [] }));
     expect(err.code).toBe('blocked_by_policy');
   });
 
   it('refuses a host name whose DNS answer is a loopback address that is not allow-listed', async () => {
     const resolve: Resolver = async () => [{ address: '127.0.0.2', family: 4 }];
-    const err = await failure(staticFetch(`http://shop.test:${other.port}/secret`, { allowHosts, resolve }));
+    const err = await fetchFailure(staticFetch(`http://shop.test:${other.port}/secret`, { allowHosts, resolve }));
     expect(err.code).toBe('blocked_by_policy');
     expect(other.hits).toEqual([]);
   });
@@ -106,19 +96,19 @@ describe('staticFetch on loopback', () => {
     const result = await staticFetch(`${main.origin}/hop`, { allowHosts });
     expect(result.url).toBe(`${main.origin}/page`);
     expect(result.timings.redirects).toBe(1);
-    const err = await failure(staticFetch(`${main.origin}/loop`, { allowHosts, maxRedirects: 3 }));
+    const err = await fetchFailure(staticFetch(`${main.origin}/loop`, { allowHosts, maxRedirects: 3 }));
     expect(err.message).toContain('more than 3 redirects');
   });
 
   it('times out on a hanging page', async () => {
-    const err = await failure(staticFetch(`${main.origin}/hang`, { allowHosts, timeoutMs: 300 }));
+    const err = await fetchFailure(staticFetch(`${main.origin}/hang`, { allowHosts, timeoutMs: 300 }));
     expect(err.code).toBe('timeout');
     expect(err.retryable).toBe(true);
   });
 
   it('cuts off an oversized page, declared or streamed, and counts decompressed bytes', async () => {
     for (const path of ['/big', '/big-declared', '/bomb']) {
-      const err = await failure(staticFetch(`${main.origin}${path}`, { allowHosts, maxBytes: 10_000 }));
+      const err = await fetchFailure(staticFetch(`${main.origin}${path}`, { allowHosts, maxBytes: 10_000 }));
       expect(err.code, path).toBe('too_large');
     }
   });
@@ -133,11 +123,11 @@ describe('staticFetch on loopback', () => {
   });
 
   it('turns HTTP errors into typed failures with their retry policy', async () => {
-    const notFound = await failure(staticFetch(`${main.origin}/404`, { allowHosts }));
+    const notFound = await fetchFailure(staticFetch(`${main.origin}/404`, { allowHosts }));
     expect([notFound.code, notFound.status, notFound.retryable]).toEqual(['http_4xx', 404, false]);
-    const tooMany = await failure(staticFetch(`${main.origin}/429`, { allowHosts }));
+    const tooMany = await fetchFailure(staticFetch(`${main.origin}/429`, { allowHosts }));
     expect([tooMany.code, tooMany.status, tooMany.retryable]).toEqual(['http_4xx', 429, true]);
-    const down = await failure(staticFetch(`${main.origin}/503`, { allowHosts }));
+    const down = await fetchFailure(staticFetch(`${main.origin}/503`, { allowHosts }));
     expect([down.code, down.status, down.retryable]).toEqual(['http_5xx', 503, true]);
   });
 });
