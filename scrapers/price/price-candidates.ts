@@ -1,0 +1,136 @@
+import { scanCurrencies, type CurrencyToken } from './currency-tokens.ts';
+import { scanNumbers, type NumberToken } from './number-tokens.ts';
+import {
+  MONTH_DATE,
+  NOT_AN_AMOUNT_AFTER,
+  NOW_LABEL,
+  ON_REQUEST,
+  RANGE_JOIN,
+  UNIT_AFTER,
+  WAS_LABEL,
+} from './price-words.ts';
+
+export type PriceRole = 'was' | 'now' | null;
+
+/** A number of a price text that may be a price, with the currency written next to it. */
+export interface Candidate {
+  number: NumberToken;
+  currency: CurrencyToken | null;
+  role: PriceRole;
+  /** Glued to a word that is not a currency ("MX924"): an identifier more likely than a price. */
+  glued: boolean;
+}
+
+export interface TextAnalysis {
+  candidates: Candidate[];
+  /** Currencies of the text; word-like forms only where they touch a number. */
+  currencies: CurrencyToken[];
+}
+
+const SPACES = /[\u00a0\u1680\u2000-\u200a\u200e\u200f\u202f\u205f\u3000\t\n\r\f\v]/g;
+const APOSTROPHES = /[’ʼ′´`]/g;
+
+/** Same length as the input, so offsets stay valid: odd spaces, apostrophes and digits made plain. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(SPACES, ' ')
+    .replace(APOSTROPHES, "'")
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',');
+}
+
+export function analyseText(text: string): TextAnalysis {
+  const numbers = scanNumbers(text);
+  const allCurrencies = scanCurrencies(text);
+  const beside = (n: NumberToken) => besideCurrencies(text, n, allCurrencies);
+  const whole = text.trim();
+  const currencies = allCurrencies.filter(
+    (c) => !c.near || c.text === whole || numbers.some((n) => beside(n).includes(c)),
+  );
+  if (ON_REQUEST.test(text)) return { candidates: [], currencies };
+  const excluded = excludedNumbers(text, numbers, allCurrencies);
+  const candidates: Candidate[] = [];
+  numbers.forEach((number, k) => {
+    if (excluded.has(k)) return;
+    const near = beside(number);
+    const currency = near.find((c) => c.isos.length === 1) ?? near[0] ?? null;
+    const prevEnd = k > 0 ? numbers[k - 1]!.end : 0;
+    candidates.push({
+      number,
+      currency,
+      role: roleBefore(text.slice(prevEnd, number.start)),
+      glued: /[\p{L}\p{M}]$/u.test(text.slice(0, number.start)) && !near.some((c) => c.end === number.start),
+    });
+  });
+  inheritRangeCurrency(text, candidates);
+  return { candidates, currencies };
+}
+
+/** Currencies written right before, right after or inside a number. */
+function besideCurrencies(text: string, n: NumberToken, currencies: CurrencyToken[]): CurrencyToken[] {
+  return currencies.filter(
+    (c) =>
+      (c.end <= n.start && /^[ :]{0,3}$/.test(text.slice(c.end, n.start))) ||
+      (c.start >= n.end && /^ {0,2}$/.test(text.slice(n.end, c.start))) ||
+      (c.start >= n.start && c.end <= n.end),
+  );
+}
+
+/** Percentages, quantities, thresholds, dates and identifiers ("25-09", "2017-08-15"). */
+function excludedNumbers(text: string, numbers: NumberToken[], currencies: CurrencyToken[]): Set<number> {
+  const excluded = new Set<number>();
+  const dates = [...text.matchAll(MONTH_DATE)].map((m) => [m.index, m.index + m[0].length] as const);
+  numbers.forEach((n, k) => {
+    const after = text.slice(n.end, n.end + 16);
+    const currencyNext = currencies.some((c) => c.start >= n.end && /^ ?$/.test(text.slice(n.end, c.start)));
+    if (NOT_AN_AMOUNT_AFTER.test(after) || (!currencyNext && UNIT_AFTER.test(after))) excluded.add(k);
+    if (dates.some(([s, e]) => n.start >= s && n.end <= e)) excluded.add(k);
+  });
+  for (const chain of joinedChains(text, numbers)) {
+    const parts = chain.map((k) => numbers[k]!.written);
+    if (chain.length > 2 || parts.slice(1).some((p) => /^0\d/.test(p))) chain.forEach((k) => excluded.add(k));
+  }
+  return excluded;
+}
+
+/** Runs of numbers joined by a bare "-" or "/" ("25-09", "15/08/2017"). */
+function joinedChains(text: string, numbers: NumberToken[]): number[][] {
+  const chains: number[][] = [];
+  let current: number[] = [];
+  numbers.forEach((n, k) => {
+    const prev = numbers[k - 1];
+    if (prev && /^[-/]$/.test(text.slice(prev.end, n.start))) current.push(k);
+    else {
+      if (current.length > 1) chains.push(current);
+      current = [k];
+    }
+  });
+  if (current.length > 1) chains.push(current);
+  return chains;
+}
+
+function roleBefore(span: string): PriceRole {
+  const was = lastIndex(span, WAS_LABEL);
+  const now = lastIndex(span, NOW_LABEL);
+  if (was < 0 && now < 0) return null;
+  return was > now ? 'was' : 'now';
+}
+
+function lastIndex(span: string, label: RegExp): number {
+  let at = -1;
+  for (const m of span.matchAll(label)) at = m.index;
+  return at;
+}
+
+/** "From 26 to 50 €": the currency after the second number belongs to the first too. */
+function inheritRangeCurrency(text: string, candidates: Candidate[]): void {
+  for (let k = 0; k + 1 < candidates.length; k++) {
+    const a = candidates[k]!;
+    const b = candidates[k + 1]!;
+    if (a.currency || !b.currency || b.currency.start < b.number.end) continue;
+    if (RANGE_JOIN.test(text.slice(a.number.end, b.number.start))) a.currency = b.currency;
+  }
+}
