@@ -12,6 +12,23 @@ const envSchema = z.object({
     .default('')
     .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean)),
   RIVALSCOPE_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  RIVALSCOPE_STALE_AFTER: z.coerce.number().positive().default(3),
+  RIVALSCOPE_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  RIVALSCOPE_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(0).default(30_000),
+  RIVALSCOPE_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  RIVALSCOPE_STATIC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  RIVALSCOPE_BROWSER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  RIVALSCOPE_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  RIVALSCOPE_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  RIVALSCOPE_RUN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  RIVALSCOPE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  RIVALSCOPE_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
+  RIVALSCOPE_BROKEN_AFTER: z.coerce.number().int().min(1).default(3),
+  RIVALSCOPE_CATCH_UP_WINDOW_MS: z.coerce.number().int().min(0).default(300_000),
+  RIVALSCOPE_TICK_MS: z.coerce.number().int().min(100).default(2000),
+  RIVALSCOPE_USER_AGENT: z.string().min(1).optional(),
+  RIVALSCOPE_MAX_PAGE_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  RIVALSCOPE_SCREENSHOT_MAX_BYTES: z.coerce.number().int().min(0).default(512 * 1024),
 });
 
 export interface Config {
@@ -22,6 +39,36 @@ export interface Config {
   /** Hosts, IPs or CIDRs that targets may reach although they are private or loopback. */
   allowHosts: string[];
   logLevel: (typeof LOG_LEVELS)[number];
+  /** An offer is stale when its last success is older than this many schedule intervals. */
+  staleAfter: number;
+  /** Webhook attempts per alert delivery, and the delay before the first retry (doubling after). */
+  webhookMaxAttempts: number;
+  webhookBackoffMs: number;
+  /** Run the scheduler inside `serve` (off: API only). */
+  schedulerEnabled: boolean;
+  /** Runs fetched at once over plain HTTP, and in the browser. */
+  staticConcurrency: number;
+  browserConcurrency: number;
+  /** Politeness per host (host:port): requests at once and minimum delay between their starts. */
+  hostConcurrency: number;
+  hostDelayMs: number;
+  /** A run (fetch + extract) that takes longer fails with `timeout`. */
+  runTimeoutMs: number;
+  /** Attempts per check, retries included; only retryable failures are retried. */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt, with jitter. */
+  retryBaseMs: number;
+  /** Failed checks in a row that mark a target broken. */
+  brokenAfter: number;
+  /** Overdue targets found at start get one catch-up run each, spread over this window. */
+  catchUpWindowMs: number;
+  /** How often the scheduler looks for due targets and queued runs. */
+  tickMs: number;
+  userAgent: string | undefined;
+  /** Pages larger than this fail with `too_large`. */
+  maxPageBytes: number;
+  /** Screenshots larger than this are not kept (0: no screenshots). */
+  screenshotMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +88,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: e.CHROMIUM_PATH,
     allowHosts: e.RIVALSCOPE_ALLOW_HOSTS,
     logLevel: e.RIVALSCOPE_LOG_LEVEL,
+    staleAfter: e.RIVALSCOPE_STALE_AFTER,
+    webhookMaxAttempts: e.RIVALSCOPE_WEBHOOK_MAX_ATTEMPTS,
+    webhookBackoffMs: e.RIVALSCOPE_WEBHOOK_BACKOFF_MS,
+    schedulerEnabled: e.RIVALSCOPE_SCHEDULER === 'on',
+    staticConcurrency: e.RIVALSCOPE_STATIC_CONCURRENCY,
+    browserConcurrency: e.RIVALSCOPE_BROWSER_CONCURRENCY,
+    hostConcurrency: e.RIVALSCOPE_HOST_CONCURRENCY,
+    hostDelayMs: e.RIVALSCOPE_HOST_DELAY_MS,
+    runTimeoutMs: e.RIVALSCOPE_RUN_TIMEOUT_MS,
+    maxAttempts: e.RIVALSCOPE_MAX_ATTEMPTS,
+    retryBaseMs: e.RIVALSCOPE_RETRY_BASE_MS,
+    brokenAfter: e.RIVALSCOPE_BROKEN_AFTER,
+    catchUpWindowMs: e.RIVALSCOPE_CATCH_UP_WINDOW_MS,
+    tickMs: e.RIVALSCOPE_TICK_MS,
+    userAgent: e.RIVALSCOPE_USER_AGENT,
+    maxPageBytes: e.RIVALSCOPE_MAX_PAGE_BYTES,
+    screenshotMaxBytes: e.RIVALSCOPE_SCREENSHOT_MAX_BYTES,
   };
 }
 

@@ -12,6 +12,8 @@ import { businessesRoutes } from './routes/businesses.ts';
 import { productsRoutes } from './routes/products.ts';
 import { targetsRoutes } from './routes/targets.ts';
 import { tokensRoutes } from './routes/tokens.ts';
+import { runsRoutes, targetRunsRoutes } from './routes/runs.ts';
+import { snapshotsRoutes, targetSnapshotsRoutes } from './routes/snapshots.ts';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
@@ -53,6 +55,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/products', productsRoutes(deps));
   app.route('/api/targets', targetsRoutes(deps));
   app.route('/api/tokens', tokensRoutes(deps));
+  app.route('/api/targets', targetRunsRoutes(deps));
+  app.route('/api/targets', targetSnapshotsRoutes(deps));
+  app.route('/api/runs', runsRoutes(deps));
+  app.route('/api/snapshots', snapshotsRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   const info = { title: 'rivalscope', version: '0.1.0' };

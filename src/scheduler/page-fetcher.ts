@@ -1,0 +1,91 @@
+import type { Config } from '../config.ts';
+import type { Lane } from '../db/runs.ts';
+import type { Recipe } from '../../scrapers/recipe.ts';
+import { BrowserPool } from '../../scrapers/fetch/browser-pool.ts';
+import { findChromium } from '../../scrapers/fetch/chromium-path.ts';
+import { FetchError } from '../../scrapers/fetch/fetch-error.ts';
+import { HostLimiter } from '../../scrapers/fetch/host-limiter.ts';
+import { RobotsCache } from '../../scrapers/fetch/robots.ts';
+import { parseAllowList, type Resolver } from '../../scrapers/fetch/ssrf-guard.ts';
+import { staticFetch, type StaticFetchOptions } from '../../scrapers/fetch/static-fetch.ts';
+
+export interface FetchedPage {
+  html: string;
+  /** Final URL after redirects. */
+  url: string;
+  status: number;
+  mode: Lane;
+  screenshot: Buffer | null;
+}
+
+export interface PageRequest {
+  recipe: Recipe | null;
+  locale: string | null;
+  timeoutMs: number;
+  signal: AbortSignal;
+}
+
+/** The fetch side of a run: SSRF-guarded static and browser fetching, robots.txt and per-host politeness. */
+export interface PageFetcher {
+  fetch(url: string, mode: Lane, request: PageRequest): Promise<FetchedPage>;
+  /** Throws FetchError robots_disallowed unless robots.txt allows the URL (or `override`). */
+  checkRobots(url: string, override: boolean): Promise<void>;
+  /** Runs `task` in the URL's host slot (politeness). */
+  polite<T>(url: string, task: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type FetcherConfig = Pick<
+  Config,
+  | 'allowHosts'
+  | 'chromiumPath'
+  | 'userAgent'
+  | 'maxPageBytes'
+  | 'browserConcurrency'
+  | 'hostConcurrency'
+  | 'hostDelayMs'
+  | 'screenshotMaxBytes'
+>;
+
+/** The real fetcher; `resolve` lets tests answer DNS for made-up names without the network. */
+export function createPageFetcher(config: FetcherConfig, options: { resolve?: Resolver } = {}): PageFetcher {
+  const allowHosts = parseAllowList(config.allowHosts);
+  const guard = { allowHosts, resolve: options.resolve };
+  const staticOptions: StaticFetchOptions = { ...guard, userAgent: config.userAgent, maxBytes: config.maxPageBytes };
+  const robots = new RobotsCache({ fetchOptions: staticOptions });
+  const hosts = new HostLimiter({ concurrency: config.hostConcurrency, minDelayMs: config.hostDelayMs });
+  let pool: BrowserPool | null = null;
+  const browserPool = () =>
+    (pool ??= new BrowserPool({
+      ...guard,
+      executablePath: findChromium(config.chromiumPath) ?? undefined,
+      concurrency: config.browserConcurrency,
+      userAgent: config.userAgent,
+    }));
+
+  return {
+    async fetch(url, mode, request) {
+      const headers = request.locale ? { 'accept-language': `${request.locale},en;q=0.5` } : undefined;
+      if (mode === 'static') {
+        const page = await staticFetch(url, { ...staticOptions, headers, timeoutMs: request.timeoutMs, signal: request.signal });
+        return { html: page.html, url: page.url, status: page.status, mode, screenshot: null };
+      }
+      const page = await browserPool().fetch(url, {
+        recipe: request.recipe ?? undefined,
+        timeoutMs: request.timeoutMs,
+        screenshot: config.screenshotMaxBytes > 0 ? { maxBytes: config.screenshotMaxBytes } : false,
+      });
+      if (Buffer.byteLength(page.html, 'utf8') > config.maxPageBytes)
+        throw new FetchError('too_large', `the rendered page of ${url} is over ${config.maxPageBytes} bytes`);
+      return { html: page.html, url: page.url, status: page.status, mode, screenshot: page.screenshot ?? null };
+    },
+    async checkRobots(url, override) {
+      await robots.enforce(url, { override });
+    },
+    polite: (url, task) => hosts.run(url, task),
+    async close() {
+      await pool?.close();
+      pool = null;
+    },
+  };
+}
