@@ -16,7 +16,8 @@ interface Case {
   group: string;
 }
 
-const PASSES = 7;
+const PASSES = 9;
+const WARM_UP_PASSES = 2;
 const casesUrl = new URL('../../shared/benchmarks/price-strings/cases.json', import.meta.url);
 const cases = JSON.parse(readFileSync(casesUrl, 'utf8')) as Case[];
 const showFailures = process.argv.includes('--failures');
@@ -30,6 +31,7 @@ const currencyOk = (c: Case, got: ParsedPrice): boolean =>
   c.currencyIso!.length === 0 ? got.currency === null : got.currency !== null && c.currencyIso!.includes(got.currency);
 
 const perString: number[] = [];
+for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const c of cases) run(c);
 for (let pass = 0; pass < PASSES; pass++) {
   const t0 = performance.now();
   for (const c of cases) run(c);

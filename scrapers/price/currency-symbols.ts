@@ -54,7 +54,7 @@ const NEAR_NUMBER: Record<string, readonly string[]> = {
   'Р': ['RUB'], 'р': ROUBLE, 'Br': ['BYN'], 'KM': ['BAM'], 'kn': ['HRK'], 'zl': ['PLN'], 'Zl': ['PLN'],
   'nis': ['ILS'], 'stg': ['GBP'], 'pound': ['GBP'], 'pounds': ['GBP'], 'Rs': ['INR'], 'đ': ['VND'],
   'din': ['RSD'], 'den': ['MKD'], 'KD': ['KWD'], 'BD': ['BHD'], 'SR': ['SAR'], 'Dh': ['AED', 'MAD'],
-  'Dhs': ['AED'], 'DT': ['TND'], 'Fr.': ['CHF'], 'KSh': ['KES'], 'Kshs': ['KES'], 'KShs': ['KES'], 'ман.': ['AZN'],
+  'Dhs': ['AED'], 'DT': ['TND'], 'Fr.': ['CHF'], ':-': KRONA, 'KSh': ['KES'], 'Kshs': ['KES'], 'KShs': ['KES'], 'ман.': ['AZN'],
 };
 
 export const CURRENCY_SYMBOLS: ReadonlyMap<string, CurrencySymbol> = new Map<string, CurrencySymbol>([

@@ -10,39 +10,60 @@ export interface CurrencyToken extends CurrencySymbol {
   code: boolean;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const LETTER = /[\p{L}\p{M}]/u;
+export const isLetter = (c: string | undefined): boolean =>
+  c !== undefined && (/[A-Za-z]/.test(c) || (c > '\u007f' && /[\p{L}\p{M}]/u.test(c)));
 
-function alternative(symbol: string): string {
-  const before = LETTER.test(symbol[0]!) ? '(?<![\\p{L}\\p{M}])' : '';
-  const after = LETTER.test(symbol.at(-1)!) ? '(?![\\p{L}\\p{M}])' : '';
-  return before + escape(symbol) + after;
+/** Written forms by first character, longest first. */
+const BY_FIRST = new Map<string, string[]>();
+for (const symbol of [...CURRENCY_SYMBOLS.keys()].sort((a, b) => b.length - a.length)) {
+  const list = BY_FIRST.get(symbol[0]!) ?? [];
+  list.push(symbol);
+  BY_FIRST.set(symbol[0]!, list);
 }
 
-const SYMBOL_PATTERN = [...CURRENCY_SYMBOLS.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map(alternative)
-  .join('|');
-const TOKEN = new RegExp(`${SYMBOL_PATTERN}|(?<![\\p{L}\\p{M}])[A-Za-z]{3}(?![\\p{L}\\p{M}])`, 'gu');
+/** The written form starting at `i`; letters at its ends must not run into a word. */
+function symbolAt(text: string, i: number): string | undefined {
+  for (const symbol of BY_FIRST.get(text[i]!) ?? []) {
+    if (!text.startsWith(symbol, i)) continue;
+    if (isLetter(symbol.at(-1)) && isLetter(text[i + symbol.length])) continue;
+    return symbol;
+  }
+  return undefined;
+}
 
 /** All currency symbols and ISO codes in a text, in order. Word-like forms are marked `near`. */
 export function scanCurrencies(text: string): CurrencyToken[] {
   const tokens: CurrencyToken[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const written = m[0];
-    const start = m.index;
-    const symbol = CURRENCY_SYMBOLS.get(written);
-    if (symbol) {
-      tokens.push({ ...symbol, text: written, start, end: start + written.length, code: false });
+  let i = 0;
+  while (i < text.length) {
+    const wordStart = isLetter(text[i]) && !isLetter(text[i - 1]);
+    if (isLetter(text[i]) && !wordStart) {
+      i++;
       continue;
     }
-    const upper = written.toUpperCase();
-    if (!ISO_CODES.has(upper)) continue;
-    const near = written !== upper || WORDLIKE_CODES.has(upper);
-    if (written !== upper && WORDLIKE_CODES.has(upper)) continue;
-    tokens.push({ isos: [upper], near, text: written, start, end: start + 3, code: true });
+    const symbol = symbolAt(text, i);
+    if (symbol) {
+      const { isos, near } = CURRENCY_SYMBOLS.get(symbol)!;
+      tokens.push({ isos, near, text: symbol, start: i, end: i + symbol.length, code: false });
+      i += symbol.length;
+      continue;
+    }
+    const code = wordStart ? isoCodeAt(text, i) : undefined;
+    if (code) tokens.push(code);
+    i += code ? 3 : 1;
   }
   return mergeCodeDollar(text, tokens);
+}
+
+/** A three-letter word that is an ISO code; lower case ("eur") only when not also a common word. */
+function isoCodeAt(text: string, i: number): CurrencyToken | undefined {
+  const written = text.slice(i, i + 3);
+  if (!/^[A-Za-z]{3}$/.test(written) || isLetter(text[i + 3])) return undefined;
+  const upper = written.toUpperCase();
+  if (!ISO_CODES.has(upper)) return undefined;
+  const wordlike = WORDLIKE_CODES.has(upper);
+  if (written !== upper && wordlike) return undefined;
+  return { isos: [upper], near: written !== upper || wordlike, text: written, start: i, end: i + 3, code: true };
 }
 
 /** "SGD$4.90", "NZD $100.70": the code says which dollar. */

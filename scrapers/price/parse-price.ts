@@ -2,7 +2,7 @@ import { THREE_DECIMAL_CODES } from './currency-codes.ts';
 import type { CurrencyToken } from './currency-tokens.ts';
 import { toDecimalString } from './decimal-string.ts';
 import { analyseText, normaliseText, type Candidate, type PriceRole } from './price-candidates.ts';
-import { FREE, SHIPPING } from './price-words.ts';
+import { FREE, hasPhrase, SHIPPING } from './price-words.ts';
 import { hintedCurrency, resolveIso, type CurrencyEvidence } from './resolve-currency.ts';
 
 export type { PriceRole } from './price-candidates.ts';
@@ -51,41 +51,44 @@ export function parsePrice(text: string, hints: PriceHints = {}): ParsedPrice {
     return found ? [{ found, candidate: c }] : [];
   });
   const best = prices.sort((a, b) => rank(b) - rank(a) || a.found.start - b.found.start)[0];
-  const token = best?.candidate.currency ?? evidence.text[0] ?? null;
-  const amount = best?.found.amount ?? (textIsFree ? '0' : null);
-  if (token) return { amount, currency: resolveIso(token, evidence), currencyText: token.text };
-  const hinted = hintedCurrency(hints);
-  if (hinted) return { amount, currency: hinted, currencyText: null };
-  const fromHint = evidence.hint[0];
-  if (fromHint) return { amount, currency: resolveIso(fromHint, evidence), currencyText: fromHint.text };
-  return { amount, currency: null, currencyText: null };
+  if (best) return { amount: best.found.amount, currency: best.found.currency, currencyText: best.found.currencyText };
+  return { amount: textIsFree ? '0' : null, ...currencyOf(null, evidence) };
 }
 
 function analyse(text: string, hints: PriceHints) {
-  const normal = normaliseText(text);
-  const { candidates, currencies } = analyseText(normal);
-  const hintCurrencies = hints.hint ? analyseText(normaliseText(hints.hint)).currencies : [];
-  const evidence: CurrencyEvidence = { text: currencies, hint: hintCurrencies, hints };
-  const textIsFree = candidates.length === 0 && FREE.test(normal) && !SHIPPING.test(normal);
+  const { candidates, currencies, words } = analyseText(normaliseText(text));
+  let hintCurrencies: CurrencyToken[] | undefined;
+  const evidence: CurrencyEvidence = {
+    text: currencies,
+    get hint() {
+      hintCurrencies ??= hints.hint ? analyseText(normaliseText(hints.hint)).currencies : [];
+      return hintCurrencies;
+    },
+    hints,
+  };
+  const textIsFree = candidates.length === 0 && hasPhrase(words, FREE) && !hasPhrase(words, SHIPPING);
   return { candidates, evidence, textIsFree };
 }
 
+/** The number's own currency, else the text's first, else the currency hint, else the hint text's. */
+function currencyOf(own: CurrencyToken | null, evidence: CurrencyEvidence): Omit<ParsedPrice, 'amount'> {
+  const token = own ?? evidence.text[0];
+  if (token) return { currency: resolveIso(token, evidence), currencyText: token.text };
+  const hinted = hintedCurrency(evidence.hints);
+  if (hinted) return { currency: hinted, currencyText: null };
+  const fromHint = evidence.hint[0];
+  if (fromHint) return { currency: resolveIso(fromHint, evidence), currencyText: fromHint.text };
+  return { currency: null, currencyText: null };
+}
+
 function priceOf(c: Candidate, evidence: CurrencyEvidence): FoundPrice | null {
-  const token: CurrencyToken | null = c.currency;
-  const iso = token ? resolveIso(token, evidence) : (hintedCurrency(evidence.hints) ?? null);
+  const { currency, currencyText } = currencyOf(c.currency, evidence);
   const { written, cents } = c.number;
   const amount = cents
     ? withCents(toDecimalString(written, 0), cents)
-    : toDecimalString(written, iso && THREE_DECIMAL_CODES.has(iso) ? 3 : undefined);
+    : toDecimalString(written, currency && THREE_DECIMAL_CODES.has(currency) ? 3 : undefined);
   if (amount === null) return null;
-  return {
-    amount,
-    currency: iso,
-    currencyText: token?.text ?? null,
-    role: c.role,
-    start: c.number.start,
-    end: c.number.end,
-  };
+  return { amount, currency, currencyText, role: c.role, start: c.number.start, end: c.number.end };
 }
 
 function withCents(whole: string | null, cents: string): string | null {
@@ -94,7 +97,7 @@ function withCents(whole: string | null, cents: string): string | null {
 
 /** Written with a currency first, then a non-zero amount, then the current over the regular price. */
 function rank({ found, candidate }: { found: FoundPrice; candidate: Candidate }): number {
-  const roleScore = candidate.role === 'now' ? 2 : candidate.role === 'was' ? 0 : 1;
+  const roleScore = { now: 3, null: 2, was: 1, saving: 0 }[candidate.role ?? 'null'];
   return (
     (candidate.currency ? 16 : 0) +
     (/^[0.]+$/.test(found.amount) ? 0 : 8) +

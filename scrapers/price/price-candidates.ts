@@ -1,16 +1,21 @@
-import { scanCurrencies, type CurrencyToken } from './currency-tokens.ts';
+import { isLetter, scanCurrencies, type CurrencyToken } from './currency-tokens.ts';
 import { scanNumbers, type NumberToken } from './number-tokens.ts';
 import {
+  hasPhrase,
+  lastPhraseAt,
   MONTH_DATE,
   NOT_AN_AMOUNT_AFTER,
   NOW_LABEL,
   ON_REQUEST,
   RANGE_JOIN,
+  SAVING_LABEL,
   UNIT_AFTER,
   WAS_LABEL,
+  wordsOf,
 } from './price-words.ts';
 
-export type PriceRole = 'was' | 'now' | null;
+/** was: a regular (crossed-out) price; now: the current price; saving: the amount saved. */
+export type PriceRole = 'was' | 'now' | 'saving' | null;
 
 /** A number of a price text that may be a price, with the currency written next to it. */
 export interface Candidate {
@@ -22,6 +27,8 @@ export interface Candidate {
 }
 
 export interface TextAnalysis {
+  /** The text's words, for phrase matching (see wordsOf). */
+  words: string;
   candidates: Candidate[];
   /** Currencies of the text; word-like forms only where they touch a number. */
   currencies: CurrencyToken[];
@@ -45,28 +52,27 @@ export function normaliseText(text: string): string {
 export function analyseText(text: string): TextAnalysis {
   const numbers = scanNumbers(text);
   const allCurrencies = scanCurrencies(text);
-  const beside = (n: NumberToken) => besideCurrencies(text, n, allCurrencies);
+  const beside = numbers.map((n) => besideCurrencies(text, n, allCurrencies));
   const whole = text.trim();
-  const currencies = allCurrencies.filter(
-    (c) => !c.near || c.text === whole || numbers.some((n) => beside(n).includes(c)),
-  );
-  if (ON_REQUEST.test(text)) return { candidates: [], currencies };
+  const currencies = allCurrencies.filter((c) => !c.near || c.text === whole || beside.some((b) => b.includes(c)));
+  const words = /\p{L}/u.test(text) ? wordsOf(text) : ' ';
+  if (hasPhrase(words, ON_REQUEST)) return { words, candidates: [], currencies };
   const excluded = excludedNumbers(text, numbers, allCurrencies);
   const candidates: Candidate[] = [];
   numbers.forEach((number, k) => {
     if (excluded.has(k)) return;
-    const near = beside(number);
+    const near = beside[k]!;
     const currency = near.find((c) => c.isos.length === 1) ?? near[0] ?? null;
     const prevEnd = k > 0 ? numbers[k - 1]!.end : 0;
     candidates.push({
       number,
       currency,
       role: roleBefore(text.slice(prevEnd, number.start)),
-      glued: /[\p{L}\p{M}]$/u.test(text.slice(0, number.start)) && !near.some((c) => c.end === number.start),
+      glued: isLetter(text[number.start - 1]) && !near.some((c) => c.end === number.start),
     });
   });
   inheritRangeCurrency(text, candidates);
-  return { candidates, currencies };
+  return { words, candidates, currencies };
 }
 
 /** Currencies written right before, right after or inside a number. */
@@ -82,27 +88,34 @@ function besideCurrencies(text: string, n: NumberToken, currencies: CurrencyToke
 /** Percentages, quantities, thresholds, dates and identifiers ("25-09", "2017-08-15"). */
 function excludedNumbers(text: string, numbers: NumberToken[], currencies: CurrencyToken[]): Set<number> {
   const excluded = new Set<number>();
-  const dates = [...text.matchAll(MONTH_DATE)].map((m) => [m.index, m.index + m[0].length] as const);
+  const dates = [...(/\d{4}/.test(text) ? text.matchAll(MONTH_DATE) : [])].map((m) => [m.index, m.index + m[0].length] as const);
   numbers.forEach((n, k) => {
     const after = text.slice(n.end, n.end + 16);
     const currencyNext = currencies.some((c) => c.start >= n.end && /^ ?$/.test(text.slice(n.end, c.start)));
-    if (NOT_AN_AMOUNT_AFTER.test(after) || (!currencyNext && UNIT_AFTER.test(after))) excluded.add(k);
+    if (NOT_AN_AMOUNT_AFTER.test(after) || (!currencyNext && /^ ?\p{L}/u.test(after) && UNIT_AFTER.test(after))) {
+      excluded.add(k);
+    }
     if (dates.some(([s, e]) => n.start >= s && n.end <= e)) excluded.add(k);
   });
   for (const chain of joinedChains(text, numbers)) {
     const parts = chain.map((k) => numbers[k]!.written);
-    if (chain.length > 2 || parts.slice(1).some((p) => /^0\d/.test(p))) chain.forEach((k) => excluded.add(k));
+    const time = chain.some((k) => text[numbers[k]!.start - 1] === ':');
+    if (time || chain.length > 2 || parts.slice(1).some((p) => /^0\d/.test(p))) chain.forEach((k) => excluded.add(k));
+  }
+  for (let k = numbers.length - 2; k >= 0; k--) {
+    const joined = RANGE_JOIN.test(text.slice(numbers[k]!.end, numbers[k + 1]!.start));
+    if (joined && excluded.has(k + 1) && !excluded.has(k)) excluded.add(k);
   }
   return excluded;
 }
 
-/** Runs of numbers joined by a bare "-" or "/" ("25-09", "15/08/2017"). */
+/** Runs of numbers joined by a bare "-", "/" or ":" ("25-09", "15/08/2017", "10:30"). */
 function joinedChains(text: string, numbers: NumberToken[]): number[][] {
   const chains: number[][] = [];
   let current: number[] = [];
   numbers.forEach((n, k) => {
     const prev = numbers[k - 1];
-    if (prev && /^[-/]$/.test(text.slice(prev.end, n.start))) current.push(k);
+    if (prev && /^[-/:]$/.test(text.slice(prev.end, n.start))) current.push(k);
     else {
       if (current.length > 1) chains.push(current);
       current = [k];
@@ -113,16 +126,16 @@ function joinedChains(text: string, numbers: NumberToken[]): number[][] {
 }
 
 function roleBefore(span: string): PriceRole {
-  const was = lastIndex(span, WAS_LABEL);
-  const now = lastIndex(span, NOW_LABEL);
-  if (was < 0 && now < 0) return null;
-  return was > now ? 'was' : 'now';
-}
-
-function lastIndex(span: string, label: RegExp): number {
-  let at = -1;
-  for (const m of span.matchAll(label)) at = m.index;
-  return at;
+  if (!/\p{L}\p{L}/u.test(span)) return null;
+  const words = wordsOf(span);
+  const found = (
+    [
+      ['was', lastPhraseAt(words, WAS_LABEL)],
+      ['now', lastPhraseAt(words, NOW_LABEL)],
+      ['saving', lastPhraseAt(words, SAVING_LABEL)],
+    ] as const
+  ).reduce((a, b) => (b[1] > a[1] ? b : a));
+  return found[1] < 0 ? null : found[0];
 }
 
 /** "From 26 to 50 €": the currency after the second number belongs to the first too. */

@@ -70,6 +70,8 @@ describe('parsePrice: currencies', () => {
     ['HKD$ 88', price('88', 'HKD', 'HKD$')],
     ['$ 12 CAD', price('12', 'CAD', 'CAD')],
     ['99 eur', price('99', 'EUR', 'eur')],
+    ['1 299:-', price('1299', 'SEK', ':-')],
+    ['Ph. Eur. grade', price(null, null, null)],
   ]);
 });
 
@@ -123,6 +125,9 @@ describe('parsePrice: numbers that are not the price', () => {
     ['Cena na dotaz', price(null, null, null)],
     ['6x à 16,50 €', price('16.50', 'EUR', '€')],
     ['Modell XR200 nur 349 €', price('349', 'EUR', '€')],
+    ['Sie sparen 10,00 € 49,99 €', price('49.99', 'EUR', '€')],
+    ['Abholung ab 10:30 Uhr', price(null, null, null)],
+    ['Lieferzeit 3-5 Werktage', price(null, null, null)],
   ]);
 });
 

@@ -11,6 +11,10 @@ describe('parsePrices', () => {
     ]);
   });
 
+  it('marks the amount saved', () => {
+    expect(summary('Du sparer 200 kr')).toEqual([['200', 'SEK', 'saving']]);
+  });
+
   it('lists both ends of a range, the currency written once at the end', () => {
     expect(summary('1 299 – 1 499 Kč')).toEqual([
       ['1299', 'CZK', null],
