@@ -1,6 +1,8 @@
 import { isLetter, scanCurrencies, type CurrencyToken } from './currency-tokens.ts';
 import { scanNumbers, type NumberToken } from './number-tokens.ts';
 import {
+  FREE,
+  FREE_SHIPPING,
   hasPhrase,
   lastPhraseAt,
   MONTH_DATE,
@@ -9,6 +11,8 @@ import {
   ON_REQUEST,
   RANGE_JOIN,
   SAVING_LABEL,
+  SHIPPING,
+  THRESHOLD_LABEL,
   UNIT_AFTER,
   WAS_LABEL,
   wordsOf,
@@ -58,12 +62,13 @@ export function analyseText(text: string): TextAnalysis {
   const words = /\p{L}/u.test(text) ? wordsOf(text) : ' ';
   if (hasPhrase(words, ON_REQUEST)) return { words, candidates: [], currencies };
   const excluded = excludedNumbers(text, numbers, allCurrencies);
+  const freeShipping = (hasPhrase(words, FREE) && hasPhrase(words, SHIPPING)) || hasPhrase(words, FREE_SHIPPING);
   const candidates: Candidate[] = [];
   numbers.forEach((number, k) => {
-    if (excluded.has(k)) return;
+    const prevEnd = k > 0 ? numbers[k - 1]!.end : 0;
+    if (excluded.has(k) || (freeShipping && isThreshold(text.slice(prevEnd, number.start)))) return;
     const near = beside[k]!;
     const currency = near.find((c) => c.isos.length === 1) ?? near[0] ?? null;
-    const prevEnd = k > 0 ? numbers[k - 1]!.end : 0;
     candidates.push({
       number,
       currency,
@@ -123,6 +128,11 @@ function joinedChains(text: string, numbers: NumberToken[]): number[][] {
   });
   if (current.length > 1) chains.push(current);
   return chains;
+}
+
+/** "Free delivery over £50", "Versandkostenfrei ab 49 €". */
+function isThreshold(span: string): boolean {
+  return /\p{L}/u.test(span) && lastPhraseAt(wordsOf(span), THRESHOLD_LABEL) >= 0;
 }
 
 function roleBefore(span: string): PriceRole {

@@ -54,6 +54,17 @@ export const SHIPPING = phrases(`
   доставка
 `);
 
+/** Written as one word: "versandkostenfrei", "portofrei". */
+export const FREE_SHIPPING = phrases(`
+  versandkostenfrei | portofrei | versandfrei | fraktfritt | fragtfri | fraktfri | franco | portvrij
+`);
+
+/** In a free-shipping text, the amount after these is a threshold, not a price. */
+export const THRESHOLD_LABEL = phrases(`
+  from | over | above | orders | order | ab | über | od | powyżej | nad | à partir de | dès | desde |
+  a partire da | oltre | vanaf | boven | fra | från | över | yli | felett | от | від | min | minimum
+`);
+
 /** "Price on request", "Цена: уточняйте": the text says there is no price. */
 export const ON_REQUEST = phrases(`
   on request | upon request | call for price | ask for price | price on application | poa | auf anfrage |
