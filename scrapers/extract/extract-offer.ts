@@ -15,7 +15,7 @@ import { findPromotions } from './promotions.ts';
 import type { SchemaNode } from './schema-node.ts';
 import { productFound } from './schema-offer.ts';
 import { findLabelledValues } from './visible-labels.ts';
-import { findVisiblePrice } from './visible-price.ts';
+import { findVisiblePrice, type VisiblePrice } from './visible-price.ts';
 import { findVisibleStock, mainArea } from './visible-stock.ts';
 
 export { ExtractionError } from './extraction-error.ts';
@@ -43,6 +43,11 @@ function structuredSources($: CheerioAPI, ctx: PageContext, title: string): Sour
   }
   out.push({ source: 'opengraph', found: readOpenGraph($, ctx) });
   return out;
+}
+
+/** The visible price is unmistakable and the markup's price, if shown at all, is a minor one (a starting bid, a unit price). */
+function outranks(visible: VisiblePrice, price: string): boolean {
+  return visible.score >= 8 && (visible.scores.get(price) ?? 0) < visible.score - 3;
 }
 
 /**
@@ -73,6 +78,17 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   };
   const { offer, provenance } = mergeFound([...sources, { source: 'heuristic', found: heuristic }]);
 
+  // Markup that gives the struck-through (or a much less prominent) price as the price: the visible current price wins.
+  if (visible && offer.price !== null && provenance.price !== 'heuristic' && visible.price !== offer.price && (visible.oldPrices.includes(offer.price) || outranks(visible, offer.price))) {
+    offer.regularPrice = offer.price;
+    offer.price = visible.price;
+    provenance.price = 'heuristic';
+    provenance.regularPrice = 'heuristic';
+  }
+  if (offer.regularPrice === null && visible?.regularPrice && visible.price === offer.price) {
+    offer.regularPrice = visible.regularPrice;
+    provenance.regularPrice = 'heuristic';
+  }
   if (stock === 'OutOfStock' && offer.availability !== 'OutOfStock') {
     offer.availability = 'OutOfStock';
     provenance.availability = 'heuristic';

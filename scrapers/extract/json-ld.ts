@@ -1,10 +1,15 @@
-import type { CheerioAPI } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 import { parseLenientJson, type JsonValue } from './lenient-json.ts';
 import { addProp, stripVocabulary, type SchemaNode } from './schema-node.ts';
 
 type JsonObject = { [key: string]: JsonValue };
 
 const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", '#39': "'", '#34': '"' };
+
+/** Shops often HTML-escape texts inside JSON-LD ("11&quot; iPad", "Elo&iacute;sa"). */
+function unescapeHtml(text: string): string {
+  return /&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/i.test(text) ? load(text, null, false).text() : text;
+}
 
 function isObject(v: JsonValue): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,9 +53,9 @@ export function readJsonLd($: CheerioAPI): SchemaNode[] {
         if (isObject(item)) {
           const literal = item['@value'];
           if (literal !== undefined) {
-            if (typeof literal === 'string') addProp(node, key, literal);
+            if (typeof literal === 'string') addProp(node, key, unescapeHtml(literal));
           } else addProp(node, key, toNode(item));
-        } else if (typeof item === 'string') addProp(node, key, item);
+        } else if (typeof item === 'string') addProp(node, key, unescapeHtml(item));
         else if (typeof item === 'boolean') addProp(node, key, String(item));
       }
     }

@@ -24,9 +24,44 @@ function ancestors(el: Cheerio<AnyNode>): Element[] {
   return el.parents().toArray() as Element[];
 }
 
-/** Is the element inside a list of other products (related, recommended, recently viewed, …)? */
+const signature = (el: Element): string => `${el.tagName}.${(el.attribs['class'] ?? '').trim()}`;
+
+const MAX_CARD_ELEMENTS = 60;
+
+/** Small, with a link and an image, without the page's title: what a product card in a grid looks like. */
+function looksLikeCard(el: Element): boolean {
+  let link = false;
+  let image = false;
+  let size = 0;
+  const walk = (n: Element): void => {
+    for (const c of n.children) {
+      if (c.type !== 'tag' || ++size > MAX_CARD_ELEMENTS) continue;
+      if (c.tagName === 'h1') size = MAX_CARD_ELEMENTS + 1;
+      if (c.tagName === 'a' && c.attribs['href']) link = true;
+      if (c.tagName === 'img' || c.tagName === 'picture') image = true;
+      walk(c);
+    }
+  };
+  walk(el);
+  return link && image && size <= MAX_CARD_ELEMENTS;
+}
+
+/** A product card repeated among its siblings: at least three siblings of the same tag and class look like cards. */
+function isRepeatedCard(el: Element): boolean {
+  const parent = el.parent;
+  if (!parent || parent.type !== 'tag' || !looksLikeCard(el)) return false;
+  const sig = signature(el);
+  let cards = 0;
+  for (const sibling of parent.children) {
+    if (sibling.type === 'tag' && signature(sibling) === sig && looksLikeCard(sibling) && ++cards >= 3) return true;
+  }
+  return false;
+}
+
+/** Is the element inside a list of other products (related, recommended, recently viewed, a grid of product cards)? */
 export function isInRelatedArea(el: Cheerio<AnyNode>): boolean {
-  return ancestors(el).some((a) => RELATED_AREA.test(describe(a)));
+  const up = ancestors(el);
+  return up.some((a) => RELATED_AREA.test(describe(a))) || up.slice(0, 6).some(isRepeatedCard);
 }
 
 /** Is the element inside the page chrome (site header, navigation, footer, mini cart, cookie banner)? */
@@ -36,17 +71,21 @@ export function isInChrome(el: Cheerio<AnyNode>): boolean {
   return up.some((a) => isChromeElement(a, inContent));
 }
 
-const HIDDEN_CLASS = /(^|\s)(hidden|d-none|hide|is-hidden|u-hidden|js-hidden|invisible|visually-hidden|sr-only|screen-reader-text|display-none)(\s|$)/i;
+/** Utility classes that hide an element from everyone (screen-reader-only classes keep it: their text is real). */
+const HIDDEN_CLASS = /^(hidden|hide|d-none|invisible|display-none|[a-z]+-hidden)$/i;
 
-/** Is the element hidden by markup (hidden attribute, inline display:none, a hiding utility class, template)? */
+/** Does this element itself hide its content (hidden attribute, inline display:none or visibility:hidden, a hiding class)? */
+export function hidesContent(el: Element): boolean {
+  const a = el.attribs;
+  return (
+    a['hidden'] !== undefined ||
+    (a['class'] ?? '').split(/\s+/).some((t) => HIDDEN_CLASS.test(t) && !/^(overflow|visually)-hidden$/i.test(t)) ||
+    /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a['style'] ?? '')
+  );
+}
+
+/** Is the element hidden by markup (itself or an ancestor), or inside a template? */
 export function isHidden(el: Cheerio<AnyNode>): boolean {
   const all = [...(el.toArray() as Element[]), ...ancestors(el)];
-  return all.some(
-    (a) =>
-      a.attribs['hidden'] !== undefined ||
-      a.tagName === 'template' ||
-      a.tagName === 'noscript' ||
-      HIDDEN_CLASS.test(a.attribs['class'] ?? '') ||
-      /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.attribs['style'] ?? ''),
-  );
+  return all.some((a) => a.tagName === 'template' || a.tagName === 'noscript' || (a.type === 'tag' && hidesContent(a)));
 }

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { hidesContent } from './page-areas.ts';
 
 /** An element whose whole visible text is short: a price, a label, a badge, a button. */
 export interface TextBox {
@@ -20,7 +21,7 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'sele
 
 /**
  * One walk over the document: numbers every element in document order and keeps the elements whose
- * visible text is at most `maxLength` characters (whitespace collapsed) — without building the text of big subtrees.
+ * visible text (hidden subtrees left out) is at most `maxLength` characters (whitespace collapsed) — without building the text of big subtrees.
  */
 export function indexPage($: CheerioAPI, maxLength = 80): PageIndex {
   const boxes: TextBox[] = [];
@@ -38,7 +39,7 @@ export function indexPage($: CheerioAPI, maxLength = 80): PageIndex {
     if (node.type !== 'tag') return '';
     const el = node;
     order.set(el, order.size);
-    if (SKIPPED.has(el.tagName)) {
+    if (SKIPPED.has(el.tagName) || hidesContent(el)) {
       markSkipped(el);
       return '';
     }

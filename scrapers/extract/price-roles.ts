@@ -15,7 +15,7 @@ const PRICE_WORD = /price|preis|prix|prezzo|precio|preco|preço|cena|cijena|hint
 /** Words at the start of a class token (after camelCase is split): "old-price", "priceOld", "was_price". */
 const tokenStart = (words: string): RegExp => new RegExp(`(?:^|[-_\\s])(?:${words})`, 'i');
 const OLD_WORD = tokenStart(
-  'old|was|regular|list-?price|strike|crossed|before|original|uvp|rrp|msrp|compare|former|previous|prev-?price|statt|streich|pvp|retail|reference|standard-?price|crossout|line-?through|non-?discount',
+  'old|was|regular|list-?price|full-?price|barred|strike|crossed|before|original|uvp|rrp|msrp|compare|former|previous|prev-?price|statt|streich|pvp|retail|reference|standard-?price|crossout|line-?through|non-?discount',
 );
 const OTHER_WORD = tokenStart(
   'shipping|delivery|versand|install?ment|monthly|financ|credit|per-?unit|unit-?price|base-?price|grundpreis|saving|you-?save|save|total|subtotal|deposit|tax|vat|loyalty|points|bonus|coupon|voucher|discount-?amount|club|member|rating|review|count|qty|quantity|stock',
@@ -54,10 +54,15 @@ export const NOT_THE_PRICE_CONTEXT = new RegExp(
     'dostav', 'poštarin', 'frakt', 'toimitus', 'free from', 'orders over', 'ab \\d', 'od \\d',
     '/\\s*(kg|g|l|ml|m|m2|m²|100 ?g|100 ?ml|st|stk|pcs|szt|db|ks|kom)\\b', 'per (kg|litre|liter|100)', 'pro (kg|liter|100)', '\\bje (kg|liter|100)',
     'grundpreis', 'unit price', 'prix unitaire', 'cena jednostkowa', 'egységár', 'jednotková',
-    '/\\s*(mo|month|monat|mies|mois|mes|mese|hó|měs)', 'x \\d+ ?(months|rat|raten)', '\\d+ ?x ', 'rata', 'raten', 'részlet', 'splátk', 'financ',
+    '/\\s*(mo|month|monat|mies|mois|mes|mese|hó|měs)', 'x \\d+ ?(months|rat|raten)', '\\d+ ?x ', 'rata', 'raten', 'részlet', 'splátk', 'financ', '每期', '分期', '每月',
     'you save', 'sie sparen', 'oszczędzasz', 'megtakarítás', 'ušetříte', 'économisez', 'ahorras', 'risparmi', 'save',
     'total', 'subtotal', 'gesamt', 'razem', 'összesen', 'celkem', 'ukupno',
     'points', 'punkte', 'punkt', 'pont', 'bod',
+    'brez ddv', 'ohne mwst', 'excl', 'exkl', 'ex\\. ?vat', 'ex vat', 'netto', 'nettó', 'bez dph', 'bez vat', 'bez pdv', 'hors tax', '\\bht\\b', 'sin iva', 'senza iva', 'ex\\. moms', 'ekskl',
+    'used', 'occasion', 'gebraucht', 'usato', 'usado', 'używan', 'használt', 'other sellers', 'other offers', 'andere verkäufer', 'autres vendeurs',
   ].join('|'),
   'i',
 );
+
+/** "from …" prices: often the cheapest of other offers or variants rather than this one. */
+export const FROM_CONTEXT = /(^|\s)(from|ab|od|à partir de|dès|desde|a partire da|vanaf|från|fra|alkaen|începând|από)\s/i;

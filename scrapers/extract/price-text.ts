@@ -1,4 +1,4 @@
-import { parsePrice } from '../price/parse-price.ts';
+import { parsePrice, parsePrices } from '../price/parse-price.ts';
 import { canonicalDecimal, machineAmount } from './decimal.ts';
 
 export interface PriceHints {
@@ -11,13 +11,20 @@ export interface PriceHints {
 export interface ReadPrice {
   amount: string;
   currency: string | null;
+  /** The currency as written in the text (null when it came from a hint). */
+  currencyText: string | null;
 }
 
 /** A price text as shown to people ("1 234,56 zł", "€19,99") → exact amount and ISO currency. */
 export function readPrice(text: string, hints: PriceHints = {}): ReadPrice | null {
   const parsed = parsePrice(text, hints);
   if (!parsed.amount || !/^\d+(\.\d+)?$/.test(parsed.amount)) return null;
-  return { amount: canonicalDecimal(parsed.amount), currency: parsed.currency };
+  return { amount: canonicalDecimal(parsed.amount), currency: parsed.currency, currencyText: parsed.currencyText };
+}
+
+/** How many different amounts a text shows ("€ 17,10 € 18,00 -5%" shows two). */
+export function countPrices(text: string, hints: PriceHints = {}): number {
+  return new Set(parsePrices(text, hints).map((p) => p.amount)).size;
 }
 
 /** An amount from structured data: a machine format when it is one, else read as a display text. */

@@ -49,15 +49,14 @@ function samePage(url: string | null, page: string): boolean {
   }
 }
 
-/** Among several offers (sellers, variants) the one for the page's URL, else the first in stock with a price. */
+const inStock = (o: SchemaNode): boolean => schemaAvailability(firstText(o, 'availability') ?? '') === 'InStock';
+
+/** Among several offers (sellers, sizes) the one for the page's URL, else the first with a price, preferring those in stock. */
 function chooseOffer(offers: SchemaNode[], ctx: PageContext): SchemaNode | undefined {
   const withPrice = offers.filter((o) => quote(o, ctx).price);
-  return (
-    withPrice.find((o) => samePage(firstText(o, 'url'), ctx.url) && new URL(firstText(o, 'url') ?? '', ctx.url).search === new URL(ctx.url).search) ??
-    withPrice.find((o) => schemaAvailability(firstText(o, 'availability') ?? '') === 'InStock') ??
-    withPrice[0] ??
-    offers[0]
-  );
+  const forPage = withPrice.filter((o) => samePage(firstText(o, 'url'), ctx.url));
+  const pool = forPage.length ? forPage : withPrice;
+  return pool.find(inStock) ?? pool[0] ?? offers[0];
 }
 
 function brandOf(product: SchemaNode): string | undefined {
@@ -73,11 +72,13 @@ export function productFound(product: SchemaNode, ctx: PageContext, offeredBy?: 
   if (offeredBy) offers.unshift(offeredBy);
   const offer = chooseOffer(offers, ctx);
   const q = offer ? quote(offer, ctx) : {};
-  const availability = offer ? schemaAvailability(firstText(offer, 'availability') ?? '') : undefined;
+  // A price of 0 is a placeholder of an offer that is not really there: neither its price nor its stock count.
+  const placeholder = q.price !== undefined && /^0(\.0*)?$/.test(q.price);
+  const availability = offer && !placeholder ? (offers.some(inStock) ? 'InStock' : schemaAvailability(firstText(offer, 'availability') ?? '')) : undefined;
   const found: Found = {
     name: cleanText(firstText(product, 'name')),
-    price: q.price,
-    regularPrice: q.regularPrice && q.regularPrice !== q.price ? q.regularPrice : undefined,
+    price: placeholder ? undefined : q.price,
+    regularPrice: q.regularPrice && q.regularPrice !== q.price && !placeholder ? q.regularPrice : undefined,
     currency: q.currency?.toUpperCase(),
     availability: availability ?? schemaAvailability(firstText(product, 'availability') ?? ''),
     sku: cleanText(firstText(product, 'sku') ?? (offer ? firstText(offer, 'sku') : null) ?? firstText(product, 'productID', 'mpn')),

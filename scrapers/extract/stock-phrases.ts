@@ -47,3 +47,23 @@ export function stockFromText(text: string): Availability | null {
   if (IN_RE.test(text)) return 'InStock';
   return null;
 }
+
+/** Stock words about something else than the product itself: an image, a store, a size or colour, a delivery option. */
+const OTHER_SUBJECT =
+  /image|photo|picture|bild|foto|zdjęcie|kép|obrázek|store|shop|filiale|markt|magasin|tienda|negozio|winkel|sklep|bolt|prodejn|pickup|pick-up|abholung|collect|retrait|ritiro|odbiór|átvétel|option|select|size|variant|colou?r|größe|groesse|farbe|taille|couleur|talla|taglia|rozmiar|méret|velikost|veličina|delivery|shipping|lieferung|versand|livraison|envío|envio|despacho|retiro|entrega|consegna|spedizione|dostawa|wysyłka|szállítás|doprava|dostava/i;
+
+/** A leading label such as "Availability:", "Verfügbarkeit:", "Dostępność:", "Status:". */
+const LEADING_LABEL = /^[^:]{1,30}:\s*/;
+
+/**
+ * What a visible text states about the product's stock: only when the phrase is what the text is about —
+ * it opens the text (after an optional label) or the text is a few words — and neither the text nor its
+ * surroundings are about an image, a store, a variant or a delivery option.
+ */
+export function stockStatement(text: string, surroundings = ''): Availability | null {
+  const stock = stockFromText(text);
+  if (!stock || text.length > 120 || OTHER_SUBJECT.test(text) || OTHER_SUBJECT.test(surroundings)) return null;
+  const body = text.replace(LEADING_LABEL, '').replace(/^[^\p{L}]+/u, '');
+  const opens = (stock === 'OutOfStock' ? OUT_RE : IN_RE).exec(body)?.index === 0;
+  return opens || body.split(/\s+/).length <= 4 ? stock : null;
+}

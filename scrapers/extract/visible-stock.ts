@@ -3,10 +3,11 @@ import type { Element } from 'domhandler';
 import type { Availability } from '../offer.ts';
 import { isHidden, isInChrome, isInRelatedArea } from './page-areas.ts';
 import type { PageIndex } from './page-index.ts';
-import { stockFromText } from './stock-phrases.ts';
+import { stockStatement } from './stock-phrases.ts';
 
-/** Variant pickers say "sold out" about one size or colour, not about the product. */
-const VARIANT_AREA = /size|variant|swatch|colou?r|option|groesse|größe|taille|talla|taglia|rozmiar|méret|velikost|velicina|veličina/i;
+/** Class tokens of variant pickers: they say "sold out" about one size or colour, not about the product. */
+const VARIANT_TOKEN =
+  /^(sizes?|size-?(picker|select|selector|list|option|item|button)s?|variants?|variations?|variant-?\w+|swatch(es)?|swatch-?\w+|colou?r-?(picker|select|selector|list|swatch|option)s?|options?|option-?(list|item|value)s?|groesse|größe|tailles?|tallas?|tagli[ae]|rozmiary?|meret|velikost)$/i;
 
 export interface MainArea {
   from: number;
@@ -15,9 +16,17 @@ export interface MainArea {
 
 function inVariantPicker(el: Element): boolean {
   for (let p: Element | null = el, level = 0; p && level < 6; level++, p = p.parent?.type === 'tag' ? p.parent : null) {
-    if (VARIANT_AREA.test(`${p.attribs['class'] ?? ''} ${p.attribs['id'] ?? ''}`) || p.tagName === 'li' || p.tagName === 'label') return true;
+    const tokens = `${p.attribs['class'] ?? ''} ${p.attribs['id'] ?? ''}`.split(/[\s_]+|--/);
+    if (p.tagName === 'label' || tokens.some((t) => VARIANT_TOKEN.test(t))) return true;
   }
   return false;
+}
+
+/** The text around a box (its nearest ancestors with short texts), where "No disponible" may turn out to be about pickup in store. */
+function surroundings(index: PageIndex, el: Element): string {
+  let text = '';
+  for (let p = el.parent, level = 0; p?.type === 'tag' && level < 3; p = p.parent, level++) text = index.textOf.get(p) ?? text;
+  return text;
 }
 
 /** The main product area in document order: around its title, price and buy button. */
@@ -32,7 +41,7 @@ export function findVisibleStock($: CheerioAPI, index: PageIndex, area: MainArea
   let result: Availability | null = null;
   for (const box of index.boxes) {
     if (box.index < area.from || box.index > area.to || box.text.length > 160) continue;
-    const stock = stockFromText(box.text);
+    const stock = stockStatement(box.text, surroundings(index, box.el));
     if (!stock || (result === 'OutOfStock' && stock === 'InStock')) continue;
     const el = $(box.el);
     if (isHidden(el) || isInRelatedArea(el) || isInChrome(el) || inVariantPicker(box.el)) continue;
