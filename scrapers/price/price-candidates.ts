@@ -38,19 +38,22 @@ export interface TextAnalysis {
   currencies: CurrencyToken[];
 }
 
-const SPACES = /[\u00a0\u1680\u2000-\u200a\u200e\u200f\u202f\u205f\u3000\t\n\r\f\v]/g;
-const APOSTROPHES = /[’ʼ′´`]/g;
+const ODD_CHARS = /[\u00a0\u1680\u2000-\u200a\u200e\u200f\u202f\u205f\u3000\t\n\r\f\v’ʼ′´`\u0660-\u066c\u06f0-\u06f9\uff0c\uff0e\uff10-\uff19]/g;
+
+function plainChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  if (code >= 0xff10 && code <= 0xff19) return String(code - 0xff10);
+  if (c === '\u066b' || c === '\uff0e') return '.';
+  if (c === '\u066c' || c === '\uff0c') return ',';
+  if (code === 0x066a) return '%';
+  return /[’ʼ′´`]/.test(c) ? "'" : ' ';
+}
 
 /** Same length as the input, so offsets stay valid: odd spaces, apostrophes and digits made plain. */
 export function normaliseText(text: string): string {
-  return text
-    .replace(SPACES, ' ')
-    .replace(APOSTROPHES, "'")
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10))
-    .replace(/\u066b/g, '.')
-    .replace(/\u066c/g, ',');
+  return text.replace(ODD_CHARS, plainChar);
 }
 
 export function analyseText(text: string): TextAnalysis {

@@ -1,21 +1,29 @@
 /** Words around numbers that tell a price from something else, in the major European languages. */
 
 const list = (words: string): string => words.trim().split(/\s*\|\s*/).join('|');
-const phrases = (words: string): readonly string[] => list(words).split('|').map((p) => ` ${p} `);
 
-/** Lower-cased words of a text, one space apart and around: matching phrases is then `indexOf`. */
+/** Phrases to find in the output of wordsOf. */
+export interface Phrases {
+  any: RegExp;
+  last: RegExp;
+}
+
+const phrases = (words: string): Phrases => ({
+  any: new RegExp(` (?:${list(words)}) `),
+  last: new RegExp(`^(.*) (?:${list(words)}) `, 's'),
+});
+
+/** Lower-cased words of a text, one space apart and around, for phrase matching. */
 export function wordsOf(text: string): string {
   return ` ${text.toLowerCase().replace(/[^\p{L}\p{M}]+/gu, ' ').trim()} `;
 }
 
 /** Where the last of the phrases starts in `words` (from wordsOf), or -1. */
-export function lastPhraseAt(words: string, of: readonly string[]): number {
-  let at = -1;
-  for (const p of of) at = Math.max(at, words.lastIndexOf(p));
-  return at;
+export function lastPhraseAt(words: string, of: Phrases): number {
+  return of.last.exec(words)?.[1]?.length ?? -1;
 }
 
-export const hasPhrase = (words: string, of: readonly string[]): boolean => lastPhraseAt(words, of) >= 0;
+export const hasPhrase = (words: string, of: Phrases): boolean => of.any.test(words);
 
 /** A regular (crossed-out, reference) price follows. */
 export const WAS_LABEL = phrases(`
