@@ -84,9 +84,9 @@ export function businessesRepo(db: Db) {
     remove(id: number): void {
       if (remove.run(id).changes === 0) throw notFound('business', id);
     },
-    list(filter: { own?: boolean; q?: string; after?: number; limit: number }): Page<Business> {
+    list(filter: { own?: boolean; q?: string; cursor?: number; limit: number }): Page<Business> {
       const rows = list.all({
-        after: filter.after ?? 0,
+        after: filter.cursor ?? 0,
         own: filter.own === undefined ? null : filter.own ? 1 : 0,
         q: filter.q ?? null,
         limit: filter.limit + 1,

@@ -63,8 +63,8 @@ export function productsRepo(db: Db) {
     remove(id: number): void {
       if (remove.run(id).changes === 0) throw notFound('product', id);
     },
-    list(filter: { q?: string; sku?: string; after?: number; limit: number }): Page<Product> {
-      const rows = list.all({ after: filter.after ?? 0, q: filter.q ?? null, sku: filter.sku ?? null, limit: filter.limit + 1 });
+    list(filter: { q?: string; sku?: string; cursor?: number; limit: number }): Page<Product> {
+      const rows = list.all({ after: filter.cursor ?? 0, q: filter.q ?? null, sku: filter.sku ?? null, limit: filter.limit + 1 });
       return toPage(rows.map(toProduct), filter.limit);
     },
   };

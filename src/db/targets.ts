@@ -41,7 +41,8 @@ export interface TargetFilter {
   productId?: number;
   health?: TargetHealth;
   enabled?: boolean;
-  after?: number;
+  /** The decoded cursor: the last id of the previous page. */
+  cursor?: number;
   limit: number;
 }
 
@@ -150,7 +151,7 @@ export function targetsRepo(db: Db) {
     },
     list(filter: TargetFilter): Page<Target> {
       const rows = list.all({
-        after: filter.after ?? 0,
+        after: filter.cursor ?? 0,
         businessId: filter.businessId ?? null,
         productId: filter.productId ?? null,
         health: filter.health ?? null,

@@ -15,7 +15,7 @@ export const IdParam = z.object({
   id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
 
-/** `cursor` and `limit` of every list; the cursor is decoded into `after` (the last id seen). */
+/** `cursor` and `limit` of every list; `cursor` is decoded into the last id of the previous page. */
 export const PageQuery = z.object({
   cursor: z
     .string()
