@@ -1,4 +1,4 @@
-import { LANGUAGE_CURRENCY, REGION_CURRENCY } from './currency-codes.ts';
+import { ISO_CODES, LANGUAGE_CURRENCY, REGION_CURRENCY } from './currency-codes.ts';
 import type { CurrencyToken } from './currency-tokens.ts';
 import type { PriceHints } from './parse-price.ts';
 
@@ -37,8 +37,8 @@ export function resolveIso(token: CurrencyToken, evidence: CurrencyEvidence): st
   return options[0]!;
 }
 
-/** A valid-looking ISO code from the `currency` hint, or null. */
+/** The `currency` hint when it is a known ISO code, or null. */
 export function hintedCurrency(hints: PriceHints): string | null {
   const code = hints.currency?.trim().toUpperCase();
-  return code && /^[A-Z]{3}$/.test(code) ? code : null;
+  return code && ISO_CODES.has(code) ? code : null;
 }

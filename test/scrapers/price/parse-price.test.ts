@@ -98,6 +98,7 @@ describe('parsePrice: currency from the hints when the text has none', () => {
     ['19,99', price('19.99', 'CZK', 'Kč'), { hint: 'Cena s DPH v Kč' }],
     ['19,99', price('19.99', 'PLN', null), { currency: 'PLN', hint: 'Preis in €' }],
     ['19,99', price('19.99', null, null), { hint: 'In den Warenkorb' }],
+    ['19,99', price('19.99', null, null), { currency: 'euro' }],
     ['Price', price(null, 'GBP', '£'), { hint: '£' }],
   ]);
 });
