@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../src/db/migrate.ts';
+import { openDb } from '../../../src/db/open-db.ts';
+import { tempDir } from '../../helpers/test-app.ts';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.remove());
+
+describe('migrations', () => {
+  it('migrate from empty, record each version once, and are idempotent', () => {
+    const db = openDb(join(tmp.dir, 'a.db'), { migrate: false });
+    const applied = migrate(db);
+    expect(applied[0]).toBe('001-core.sql');
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
+    expect(versions).toEqual(applied.map((f) => Number(f.slice(0, 3))));
+    expect(migrate(db)).toEqual([]);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['businesses', 'products', 'targets', 'runs', 'snapshots', 'changes', 'users', 'tokens']));
+    db.close();
+  });
+
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    const db = openDb(join(tmp.dir, 'b.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('backup while another connection writes gives a consistent copy', async () => {
+    const path = join(tmp.dir, 'live.db');
+    const db = openDb(path);
+    const writer = openDb(path);
+    const insert = writer.prepare("INSERT INTO products (name, created_at, updated_at) VALUES (?, 'now', 'now')");
+    for (let i = 0; i < 2000; i++) insert.run(`p${i}`);
+    let writing = true;
+    let written = 0;
+    const loop = (async () => {
+      while (writing) {
+        writer.transaction(() => {
+          for (let i = 0; i < 50; i++) insert.run(`live${written++}`);
+        })();
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const copy = join(tmp.dir, 'copy.db');
+    await db.backup(copy);
+    writing = false;
+    await loop;
+    expect(written).toBeGreaterThan(0);
+    const restored = new Database(copy, { readonly: true });
+    expect(restored.pragma('integrity_check', { simple: true })).toBe('ok');
+    const count = restored.prepare('SELECT count(*) FROM products').pluck().get() as number;
+    expect(count).toBeGreaterThanOrEqual(2000);
+    expect(count % 50).toBe(0);
+    restored.close();
+    writer.close();
+    db.close();
+  });
+});
