@@ -14,6 +14,7 @@ import { targetsRoutes } from './routes/targets.ts';
 import { tokensRoutes } from './routes/tokens.ts';
 import { runsRoutes, targetRunsRoutes } from './routes/runs.ts';
 import { snapshotsRoutes, targetSnapshotsRoutes } from './routes/snapshots.ts';
+import { templatesRoutes } from './routes/templates.ts';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/targets', targetSnapshotsRoutes(deps));
   app.route('/api/runs', runsRoutes(deps));
   app.route('/api/snapshots', snapshotsRoutes(deps));
+  app.route('/api/templates', templatesRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   const info = { title: 'rivalscope', version: '0.1.0' };

@@ -1,0 +1,42 @@
+import { canEditAnswers, REPORTED_STATES, type Role as WorkflowRole } from '../../audits/workflow.ts';
+import type { Principal } from '../db/users.ts';
+import type { Visit, VisitFilter, VisitsRepo } from '../db/visits.ts';
+import { AppError, notFound } from '../errors.ts';
+
+/** Auditors see only their own visits, viewers only reported (published) ones; reviewers see all. */
+export function visibilityFilter(principal: Principal): Pick<VisitFilter, 'auditorId' | 'states'> {
+  if (principal.role === 'auditor') return { auditorId: principal.userId };
+  if (principal.role === 'viewer') return { states: REPORTED_STATES };
+  return {};
+}
+
+function visible(visit: Visit, principal: Principal): boolean {
+  if (principal.role === 'auditor') return visit.auditorId === principal.userId;
+  if (principal.role === 'viewer') return REPORTED_STATES.includes(visit.state);
+  return true;
+}
+
+/** The visit if the caller may see it; a visit the caller may not see is 404, so its existence does not leak. */
+export function visibleVisit(visits: VisitsRepo, principal: Principal, id: number): Visit {
+  const visit = visits.get(id);
+  if (!visible(visit, principal)) throw notFound('visit', id);
+  return visit;
+}
+
+/** The caller's role in the visit workflow; viewers take no part in it. */
+export function workflowRole(principal: Principal): WorkflowRole {
+  if (principal.role === 'viewer') throw new AppError(403, 'forbidden', 'a viewer cannot change visits', { role: principal.role });
+  return principal.role;
+}
+
+/** Whether the caller may change the answers and evidence now; an assigned visit counts as a draft for its auditor
+ * (the first save starts it). */
+export function assertEditable(visit: Visit, principal: Principal): void {
+  const role = workflowRole(principal);
+  const state = visit.state === 'assigned' ? 'draft' : visit.state;
+  if (!canEditAnswers(state, role))
+    throw new AppError(409, 'not_editable', `${role} cannot change a visit's answers while it is ${visit.state}`, {
+      state: visit.state,
+      role,
+    });
+}
