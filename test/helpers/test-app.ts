@@ -41,7 +41,7 @@ export function createTestApp(overrides: Partial<Config> = {}): TestApp {
     config,
     dir: tmp.dir,
     tokens,
-    call(role, method, path, body) {
+    async call(role, method, path, body) {
       const headers: Record<string, string> = {};
       if (role) headers.authorization = `Bearer ${tokens[role]}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
