@@ -59,7 +59,7 @@ function scanOne(text: string, start: number): NumberToken {
       j++;
       continue;
     }
-    if (isSep(c) && /^ \d\d(?![\d]|[.,]\d)/.test(text.slice(j + 1, j + 6))) {
+    if (isSep(c) && /^ \d\d(?!\d|[.,] ?\d)/.test(text.slice(j + 1, j + 7))) {
       written += c + text.slice(j + 2, j + 4);
       j += 4;
       break;

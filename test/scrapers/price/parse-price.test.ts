@@ -134,6 +134,7 @@ describe('parsePrice: numbers that are not the price', () => {
     ['Sie sparen 10,00 € 49,99 €', price('49.99', 'EUR', '€')],
     ['Abholung ab 10:30 Uhr', price(null, null, null)],
     ['Lieferzeit 3-5 Werktage', price(null, null, null)],
+    ['Größen 38, 40, 42', price('38', null, null)],
   ]);
 });
 
