@@ -1,10 +1,70 @@
 import type { Db } from '../db/open-db.ts';
+import type { FieldType, Recipe } from '../../scrapers/recipe.ts';
+import { changesRepo } from '../db/changes.ts';
+import { queueChangeAlerts } from '../alerts/queue-change-alerts.ts';
+import { diffSnapshots } from './diff-snapshots.ts';
+import { snapshotValues, type SnapshotRow } from './offer-values.ts';
+
+export interface TargetContext {
+  id: number;
+  business_id: number;
+  product_id: number;
+  min_price_delta: string | null;
+  recipe: string | null;
+}
+
+const SNAPSHOT_COLUMNS = 'id, target_id, captured_at, name, price, regular_price, currency, availability, promotions, fields';
+
+const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    snapshot: db.prepare<[number], SnapshotRow>(`SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE id = ?`),
+    previous: db.prepare<[number, number], SnapshotRow>(
+      `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE target_id = ? AND id < ? ORDER BY id DESC LIMIT 1`,
+    ),
+    target: db.prepare<[number], TargetContext>('SELECT id, business_id, product_id, min_price_delta, recipe FROM targets WHERE id = ?'),
+    changes: changesRepo(db),
+  };
+}
+
+const fieldTypesByRecipe = new Map<string, Record<string, FieldType>>();
+
+/** The declared type of each custom field of a recipe (parsed once per distinct recipe text). */
+function fieldTypes(recipe: string | null): Record<string, FieldType> {
+  if (!recipe) return {};
+  let types = fieldTypesByRecipe.get(recipe);
+  if (!types) {
+    const fields = (JSON.parse(recipe) as Partial<Recipe>).fields ?? [];
+    types = Object.fromEntries(fields.map((f) => [f.key, f.type]));
+    if (fieldTypesByRecipe.size > 10_000) fieldTypesByRecipe.clear();
+    fieldTypesByRecipe.set(recipe, types);
+  }
+  return types;
+}
 
 /**
- * Diffs snapshot `snapshotId` against the previous snapshot of its target and stores the changes.
- * Called by the scheduler inside the transaction that stores the snapshot.
- * PLACEHOLDER until the compare work lands: the compare helper replaces this body.
+ * Diffs snapshot `snapshotId` against the previous snapshot of its target, stores the changes, queues the
+ * alerts they fire, and returns the ids of the changes. Called inside the transaction that stores the
+ * snapshot; calling it again for the same snapshot returns the changes already stored.
  */
-export function recordChanges(_db: Db, _snapshotId: number): number[] {
-  return [];
+export function recordChanges(db: Db, snapshotId: number): number[] {
+  let st = cache.get(db);
+  if (!st) cache.set(db, (st = prepare(db)));
+  const existing = st.changes.idsOfSnapshot(snapshotId);
+  if (existing.length > 0) return existing;
+  const row = st.snapshot.get(snapshotId);
+  if (!row) return [];
+  const previous = st.previous.get(row.target_id, row.id);
+  if (!previous) return [];
+  const target = st.target.get(row.target_id);
+  if (!target) return [];
+  const drafts = diffSnapshots(snapshotValues(previous), snapshotValues(row), {
+    minPriceDelta: target.min_price_delta,
+    fieldTypes: fieldTypes(target.recipe),
+  });
+  if (drafts.length === 0) return [];
+  const ids = drafts.map((d) => st.changes.insert(row.target_id, d, row.id, previous.id, row.captured_at));
+  queueChangeAlerts(db, target, ids.map((id, i) => ({ id, ...drafts[i]! })));
+  return ids;
 }

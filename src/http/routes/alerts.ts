@@ -1,0 +1,203 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app-env.ts';
+import { ALERT_EVENTS, alertRulesRepo } from '../../db/alerts-rules.ts';
+import { deliveriesRepo } from '../../db/alerts-deliveries.ts';
+import { webhookUrlProblem } from '../../alerts/webhook-url.ts';
+import { newRouter } from '../new-router.ts';
+import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
+import { IdParam, PageQuery, pageOf, Timestamp } from '../schemas.ts';
+
+const Decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal such as "5" or "2.50"');
+
+const AlertRule = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    event: z.enum(ALERT_EVENTS),
+    productId: z.number().int().nullable(),
+    businessId: z.number().int().nullable(),
+    minPercent: z.string().nullable(),
+    minAmount: z.string().nullable(),
+    fieldKey: z.string().nullable(),
+    webhookUrl: z.string(),
+    format: z.enum(['json', 'slack']),
+    enabled: z.boolean(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('AlertRule');
+
+const fields = (allowHosts: readonly string[]) => ({
+  name: z.string().trim().min(1).max(200),
+  event: z.enum(ALERT_EVENTS).openapi({
+    description: 'undercut: a competitor is cheaper than the own price by ≥ minPercent / minAmount; price_change: a competitor price moved by ≥ minPercent / minAmount',
+  }),
+  productId: z.number().int().positive().nullable(),
+  businessId: z.number().int().positive().nullable().openapi({ description: 'the business whose targets fire (for undercut: the competitor)' }),
+  minPercent: Decimal.nullable(),
+  minAmount: Decimal.nullable(),
+  fieldKey: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/).nullable().openapi({ description: 'field_changed: the recipe field key (null: any)' }),
+  webhookUrl: z
+    .string()
+    .max(2048)
+    .superRefine((url, ctx) => {
+      const problem = webhookUrlProblem(url, allowHosts);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  format: z.enum(['json', 'slack']).openapi({ description: 'slack: a Slack-compatible `{ text }` body' }),
+  enabled: z.boolean(),
+  secret: z.string().min(16).max(200).openapi({ description: 'HMAC-SHA256 key for the signature header; generated when omitted' }),
+});
+
+const AlertAttempt = z.object({
+  attempt: z.number().int(),
+  startedAt: Timestamp,
+  durationMs: z.number().int(),
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+  ok: z.boolean(),
+});
+const Delivery = z
+  .object({
+    id: z.number().int(),
+    ruleId: z.number().int(),
+    event: z.string(),
+    targetId: z.number().int().nullable(),
+    changeId: z.number().int().nullable(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.number().int(),
+    nextAttemptAt: Timestamp.nullable(),
+    lastError: z.string().nullable(),
+    createdAt: Timestamp,
+    deliveredAt: Timestamp.nullable(),
+    payload: z.unknown(),
+    log: z.array(AlertAttempt),
+  })
+  .openapi('AlertDelivery');
+
+const tags = ['alerts'];
+
+export function alertRulesRoutes({ db, config }: AppDeps) {
+  const repo = alertRulesRepo(db);
+  const f = fields(config.allowHosts);
+  const Input = z
+    .object({
+      ...f,
+      productId: f.productId.default(null),
+      businessId: f.businessId.default(null),
+      minPercent: f.minPercent.default(null),
+      minAmount: f.minAmount.default(null),
+      fieldKey: f.fieldKey.default(null),
+      format: f.format.default('json'),
+      enabled: f.enabled.default(true),
+      secret: f.secret.optional(),
+    })
+    .strict()
+    .openapi('AlertRuleInput');
+  const Patch = z.object(f).partial().strict().openapi('AlertRulePatch');
+  return newRouter()
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/',
+        tags,
+        summary: 'List alert rules',
+        roles: READ_ROLES,
+        request: { query: PageQuery.extend({ event: z.enum(ALERT_EVENTS).optional() }) },
+        responses: { 200: json(pageOf(AlertRule), 'A page of rules') },
+      }),
+      (c) => {
+        const { cursor, ...q } = c.req.valid('query');
+        return c.json(repo.list({ ...q, after: cursor }), 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: 'post',
+        path: '/',
+        tags,
+        summary: 'Create an alert rule (per product, business or global); the answer shows the signing secret once',
+        roles: WRITE_ROLES,
+        request: { body: jsonBody(Input) },
+        responses: { 201: json(AlertRule.extend({ secret: z.string() }), 'The rule with its secret') },
+      }),
+      (c) => c.json(repo.create(c.req.valid('json')), 201),
+    )
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/{id}',
+        tags,
+        summary: 'Get an alert rule',
+        roles: READ_ROLES,
+        request: { params: IdParam },
+        responses: { 200: json(AlertRule, 'The rule') },
+      }),
+      (c) => c.json(repo.get(c.req.valid('param').id), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: 'patch',
+        path: '/{id}',
+        tags,
+        summary: 'Change an alert rule (a new secret replaces the old one)',
+        roles: WRITE_ROLES,
+        request: { params: IdParam, body: jsonBody(Patch) },
+        responses: { 200: json(AlertRule, 'The changed rule') },
+      }),
+      (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: 'delete',
+        path: '/{id}',
+        tags,
+        summary: 'Delete an alert rule with its deliveries',
+        roles: WRITE_ROLES,
+        request: { params: IdParam },
+        responses: { 204: { description: 'Deleted' } },
+      }),
+      (c) => {
+        repo.remove(c.req.valid('param').id);
+        return c.body(null, 204);
+      },
+    );
+}
+
+export function alertDeliveriesRoutes({ db }: AppDeps) {
+  const repo = deliveriesRepo(db);
+  return newRouter()
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/',
+        tags,
+        summary: 'The delivery log: each queued webhook post with its attempts',
+        roles: READ_ROLES,
+        request: {
+          query: PageQuery.extend({
+            ruleId: z.coerce.number().int().positive().optional(),
+            targetId: z.coerce.number().int().positive().optional(),
+            status: z.enum(['pending', 'delivered', 'failed']).optional(),
+          }),
+        },
+        responses: { 200: json(pageOf(Delivery), 'A page of deliveries') },
+      }),
+      (c) => {
+        const { cursor, ...q } = c.req.valid('query');
+        return c.json(repo.list({ ...q, after: cursor }), 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/{id}',
+        tags,
+        summary: 'One delivery with its attempts',
+        roles: READ_ROLES,
+        request: { params: IdParam },
+        responses: { 200: json(Delivery, 'The delivery') },
+      }),
+      (c) => c.json(repo.get(c.req.valid('param').id), 200),
+    );
+}

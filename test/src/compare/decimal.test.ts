@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compareDecimals, multiply, normaliseDecimal, percentOf, subtract } from '../../../src/compare/decimal.ts';
+
+describe('decimal strings', () => {
+  it('normalises without changing the value', () => {
+    expect(normaliseDecimal('19.90')).toBe('19.9');
+    expect(normaliseDecimal(' 019.900 ')).toBe('19.9');
+    expect(normaliseDecimal('45.00')).toBe('45');
+    expect(normaliseDecimal('-0.00')).toBe('0');
+    expect(normaliseDecimal('.5')).toBe('0.5');
+    expect(normaliseDecimal('12,50')).toBeNull();
+  });
+
+  it('subtracts exactly where floats do not', () => {
+    expect(subtract('0.3', '0.1')).toBe('0.2');
+    expect(subtract('19.9', '21.99')).toBe('-2.09');
+    expect(subtract('1000000000000000000.01', '0.02')).toBe('999999999999999999.99');
+  });
+
+  it('compares, multiplies with rounding half away from zero, and gives percents', () => {
+    expect(compareDecimals('19.90', '19.9')).toBe(0);
+    expect(compareDecimals('-1', '0.5')).toBe(-1);
+    expect(multiply('10.005', '1', 2)).toBe('10.01');
+    expect(multiply('-10.005', '1', 2)).toBe('-10.01');
+    expect(multiply('12.5', '4.3215', 2)).toBe('54.02');
+    expect(percentOf('-2.09', '21.99')).toBe(-9.5);
+    expect(percentOf('1', '3')).toBe(33.33);
+    expect(percentOf('1', '0')).toBeNull();
+  });
+});
