@@ -14,6 +14,7 @@ import { indexPage } from './page-index.ts';
 import { findPromotions } from './promotions.ts';
 import type { SchemaNode } from './schema-node.ts';
 import { productFound } from './schema-offer.ts';
+import { identifierFromUrl } from './url-identifier.ts';
 import { findLabelledValues } from './visible-labels.ts';
 import { findVisiblePrice, type VisiblePrice } from './visible-price.ts';
 import { findVisibleStock, mainArea } from './visible-stock.ts';
@@ -68,8 +69,9 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   const visible = findVisiblePrice($, index, anchors, ctx);
   const area = mainArea([anchors.titleIndex, anchors.buyIndex, visible?.index ?? null]);
   const stock = area ? findVisibleStock($, index, area) : null;
+  const labelled = findLabelledValues($, index, anchors.titleIndex ?? visible?.index ?? null);
   const heuristic: Found = {
-    ...findLabelledValues($, index, anchors.titleIndex ?? visible?.index ?? null),
+    ...labelled,
     ...(anchors.titleText ? { name: anchors.titleText } : {}),
     ...(visible ? { price: visible.price } : {}),
     ...(visible?.currency ? { currency: visible.currency } : {}),
@@ -88,6 +90,16 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   if (offer.regularPrice === null && visible?.regularPrice && visible.price === offer.price) {
     offer.regularPrice = visible.regularPrice;
     provenance.regularPrice = 'heuristic';
+  }
+  // The article number the shop shows next to the product is the one its customers quote.
+  if (labelled.sku && offer.sku !== labelled.sku) {
+    offer.sku = labelled.sku;
+    provenance.sku = 'heuristic';
+  }
+  const urlId = offer.sku ? null : identifierFromUrl(input.url);
+  if (urlId) {
+    offer.sku = urlId;
+    provenance.sku = 'heuristic';
   }
   if (stock === 'OutOfStock' && offer.availability !== 'OutOfStock') {
     offer.availability = 'OutOfStock';

@@ -49,3 +49,11 @@ export function cleanText(value: string | null | undefined): string | undefined 
   const t = (value ?? '').replace(/\s+/g, ' ').trim();
   return t ? t : undefined;
 }
+
+/** An identifier as markup gives it; when the element holds more text ("TE502955-1293415 Housse de chaise"), its first token. */
+export function cleanSku(value: string | null | undefined): string | undefined {
+  const t = cleanText(value);
+  if (!t || !/\s/.test(t)) return t;
+  const first = t.split(' ')[0] as string;
+  return /\d/.test(first) && first.length >= 4 ? first : t;
+}

@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import { cleanGtin, cleanText, schemaAvailability, type Found, type PageContext } from './found.ts';
+import { cleanGtin, cleanSku, cleanText, schemaAvailability, type Found, type PageContext } from './found.ts';
 import { readAmount } from './price-text.ts';
 
 /** OpenGraph and Facebook product meta: og:title, product:price:amount, og:price:currency, product:availability, … */
@@ -27,7 +27,7 @@ export function readOpenGraph($: CheerioAPI, ctx: PageContext): Found {
     regularPrice: regular && regular !== price ? regular : undefined,
     currency: price ? currency : undefined,
     availability: availability ? schemaAvailability(availability) : undefined,
-    sku: cleanText(get('product:retailer_item_id', 'product:sku', 'og:sku')),
+    sku: cleanSku(get('product:retailer_item_id', 'product:sku', 'og:sku')),
     gtin: cleanGtin(get('product:gtin', 'product:ean', 'og:upc', 'product:upc', 'product:isbn', 'books:isbn')),
     brand: cleanText(get('product:brand', 'og:brand')),
   };

@@ -7,10 +7,18 @@ const RELATED_AREA =
 
 /** Class or id tokens of page chrome that never holds the main offer: navigation, site header and footer, mini cart, banners. */
 const CHROME_TOKEN =
-  /^((site|page|main|global|top|bottom)[-_]?)?(header|footer|nav|navbar|navigation|menu|megamenu|breadcrumbs?)$|^(mini|header|side|floating|fly)[-_]?(cart|basket)|^cart[-_]?(total|summary|count|preview|drawer|flyout)|cookie|newsletter/i;
+  /^((site|page|main|global|top|bottom)[-_]?)?(header|footer|nav|navbar|navigation|menu|megamenu|breadcrumbs?)$|^(mini|header|side|floating|fly)[-_]?(cart|basket)|^cart[-_]?(total|summary|count|preview|drawer|flyout)|^(cookie|newsletter)[-_]?(banner|bar|notice|consent|layer|popup|modal|box|wrapper|container|signup|form)?$/i;
+
+/** A site header has navigation, a search form or many links; the <header> of the product's own section has none of these. */
+function isSiteHeader(el: Element): boolean {
+  let links = 0;
+  const walk = (n: Element): boolean =>
+    n.children.some((c) => c.type === 'tag' && (c.tagName === 'nav' || c.tagName === 'form' || (c.tagName === 'a' && ++links >= 8) || walk(c)));
+  return walk(el);
+}
 
 function isChromeElement(el: Element, inContent: boolean): boolean {
-  if (el.tagName === 'nav' || el.tagName === 'footer' || (el.tagName === 'header' && !inContent)) return true;
+  if (el.tagName === 'nav' || el.tagName === 'footer' || (el.tagName === 'header' && !inContent && isSiteHeader(el))) return true;
   const tokens = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.split(/\s+/);
   return tokens.some((t) => t && CHROME_TOKEN.test(t));
 }
@@ -20,8 +28,9 @@ function describe(el: Element): string {
   return `${a['class'] ?? ''} ${a['id'] ?? ''} ${a['data-component'] ?? ''} ${a['data-testid'] ?? ''} ${a['aria-label'] ?? ''}`;
 }
 
+/** Ancestors below <body>: classes on <html> and <body> describe the page (or the browser), not an area. */
 function ancestors(el: Cheerio<AnyNode>): Element[] {
-  return el.parents().toArray() as Element[];
+  return (el.parents().toArray() as Element[]).filter((a) => a.tagName !== 'html' && a.tagName !== 'body');
 }
 
 const signature = (el: Element): string => `${el.tagName}.${(el.attribs['class'] ?? '').trim()}`;

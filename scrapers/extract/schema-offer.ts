@@ -1,5 +1,5 @@
 import type { PageContext, Found } from './found.ts';
-import { cleanGtin, cleanText, schemaAvailability } from './found.ts';
+import { cleanGtin, cleanSku, cleanText, schemaAvailability } from './found.ts';
 import { readAmount } from './price-text.ts';
 import { children, firstText, texts, type SchemaNode } from './schema-node.ts';
 
@@ -81,7 +81,7 @@ export function productFound(product: SchemaNode, ctx: PageContext, offeredBy?: 
     regularPrice: q.regularPrice && q.regularPrice !== q.price && !placeholder ? q.regularPrice : undefined,
     currency: q.currency?.toUpperCase(),
     availability: availability ?? schemaAvailability(firstText(product, 'availability') ?? ''),
-    sku: cleanText(firstText(product, 'sku') ?? (offer ? firstText(offer, 'sku') : null) ?? firstText(product, 'productID', 'mpn')),
+    sku: cleanSku(firstText(product, 'sku') ?? (offer ? firstText(offer, 'sku') : null) ?? firstText(product, 'productID', 'mpn')),
     gtin: ['gtin13', 'gtin', 'gtin14', 'gtin12', 'gtin8', 'ean', 'isbn'].map((p) => cleanGtin(firstText(product, p))).find(Boolean),
     brand: brandOf(product),
   };
