@@ -135,6 +135,10 @@ export function runsRepo(db: Db) {
      AND status = 'queued'
      RETURNING *`,
   );
+  const claimById = db.prepare<{ id: number; owner: string; now: string; leaseUntil: string }, RunRow>(
+    `UPDATE runs SET status = 'running', lease_owner = :owner, lease_expires_at = :leaseUntil, started_at = :now
+     WHERE id = :id AND status = 'queued' RETURNING *`,
+  );
   const finish = db.prepare<Record<string, string | number | null>>(
     `UPDATE runs SET status = :status, code = :code, error = :error, fetch_mode = :fetchMode, queue_ms = :queueMs,
        fetch_ms = :fetchMs, extract_ms = :extractMs, snapshot_id = :snapshotId, http_status = :httpStatus,
@@ -196,6 +200,11 @@ export function runsRepo(db: Db) {
     /** Atomically takes the next due run of a lane for `owner` until `leaseUntil`; null when none is due. */
     claim(owner: string, lane: Lane, now: Date, leaseUntil: Date): Run | null {
       const row = claim.get({ owner, lane, now: now.toISOString(), leaseUntil: leaseUntil.toISOString() });
+      return row ? toRun(row) : null;
+    },
+    /** Takes this queued run (due or not) for `owner`; null when it is not queued (another process has it). */
+    claimById(id: number, owner: string, now: Date, leaseUntil: Date): Run | null {
+      const row = claimById.get({ id, owner, now: now.toISOString(), leaseUntil: leaseUntil.toISOString() });
       return row ? toRun(row) : null;
     },
     /** Records the result if `owner` still holds the lease; false when the run was taken away meanwhile. */

@@ -54,7 +54,8 @@ export function outcomeRecorder(db: Db, config: RecorderConfig, random: () => nu
   return {
     countFailure: (targetId: number, failure: RunFailure) => db.transaction(() => countFailure(targetId, failure))(),
     /** Returns null when the lease was lost meanwhile (the run was re-queued elsewhere): nothing is stored. */
-    record(run: Run, owner: string, outcome: RunOutcome, now: Date = new Date()): Recorded | null {
+    record(run: Run, owner: string, outcome: RunOutcome, options: { retry?: boolean; now?: Date } = {}): Recorded | null {
+      const now = options.now ?? new Date();
       const finishedAt = now.toISOString();
       const html = outcome.ok ? htmlEvidence(outcome.page.html) : null;
       const shot = outcome.ok ? outcome.page.screenshot : null;
@@ -94,7 +95,7 @@ export function outcomeRecorder(db: Db, config: RecorderConfig, random: () => nu
             const before = targetHealth.get(run.targetId);
             succeeded.run({ id: run.targetId, now: finishedAt, mode: outcome.mode });
             if (before?.health === 'broken') recordHealthEvent(db, { targetId: run.targetId, health: 'ok', reason: null });
-          } else if (failure.retryable && run.attempt < config.maxAttempts) {
+          } else if (failure.retryable && options.retry !== false && run.attempt < config.maxAttempts) {
             const availableAt = new Date(now.getTime() + retryDelayMs(config.retryBaseMs, run.attempt, random)).toISOString();
             retry = runs.enqueue(run.targetId, 'retry', { availableAt, attempt: run.attempt + 1, retryOf: run.id }).run;
           } else countFailure(run.targetId, failure);

@@ -5,11 +5,11 @@ import { runsRepo, type Lane, type Run } from '../db/runs.ts';
 import { targetsRepo } from '../db/targets.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { executeRun, type RunOutcome } from './execute-run.ts';
+import { executeRun } from './execute-run.ts';
 import { createPageFetcher, type PageFetcher } from './page-fetcher.ts';
 import { runPlanner } from './plan-runs.ts';
 import { outcomeRecorder } from './record-outcome.ts';
-import { RunTimeoutError, toRunFailure } from './run-failure.ts';
+import { withTimeout } from './with-timeout.ts';
 
 /** A lease outlives the run's own timeout by this much, so only a dead process ever lets one expire. */
 export const LEASE_GRACE_MS = 30_000;
@@ -94,9 +94,7 @@ export class Scheduler {
   pump(): void {
     for (const lane of LANES) {
       while (!this.stopping && this.active[lane].size < this.limits[lane]) {
-        const now = this.now();
-        const leaseUntil = new Date(now.getTime() + this.deps.config.runTimeoutMs + LEASE_GRACE_MS);
-        const run = this.runs.claim(this.owner, lane, now, leaseUntil);
+        const run = this.runs.claim(this.owner, lane, this.now(), this.leaseUntil());
         if (!run) break;
         const job: Promise<void> = this.execute(run, lane).finally(() => {
           this.active[lane].delete(job);
@@ -126,22 +124,45 @@ export class Scheduler {
     if (this.ownsFetcher) await this.fetcher.close();
   }
 
+  /**
+   * Runs one target now in this process, without retries (the `scrape` command): queues a manual run and takes
+   * it; when another process already has the target's run, waits for that one instead. Returns the finished run.
+   */
+  async scrapeNow(targetId: number): Promise<Run> {
+    const target = this.targets.get(targetId);
+    const { run } = this.runs.enqueue(targetId, 'manual', { availableAt: this.now().toISOString() });
+    const lane: Lane = target.fetch === 'auto' ? (target.learnedMode ?? 'static') : target.fetch;
+    const claimed = this.runs.claimById(run.id, this.owner, this.now(), this.leaseUntil());
+    if (claimed) await this.execute(claimed, lane, { retry: false });
+    const deadline = Date.now() + this.deps.config.runTimeoutMs + LEASE_GRACE_MS;
+    let current = this.runs.get(run.id);
+    while ((current.status === 'queued' || current.status === 'running') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      current = this.runs.get(run.id);
+    }
+    return current;
+  }
+
+  private leaseUntil(): Date {
+    return new Date(this.now().getTime() + this.deps.config.runTimeoutMs + LEASE_GRACE_MS);
+  }
+
   private recover(): number {
     const { requeued, failed } = this.runs.recoverExpired(this.now(), MAX_LEASE_EXPIRIES);
-    for (const run of failed) this.recorder.countFailure(run.targetId, toRunFailure(new RunTimeoutError(0), 'fetch', 'static'));
+    for (const run of failed) this.recorder.countFailure(run.targetId, { code: 'timeout', message: run.error ?? 'its process stopped', retryable: false });
     if (requeued.length || failed.length)
       this.deps.logger.warn({ requeued: requeued.map((r) => r.id), failed: failed.map((r) => r.id) }, 'recovered runs of a stopped process');
     return requeued.length + failed.length;
   }
 
-  private async execute(run: Run, lane: Lane): Promise<void> {
+  private async execute(run: Run, lane: Lane, options: { retry?: boolean } = {}): Promise<void> {
     const { config, logger } = this.deps;
     try {
       const target = this.targets.get(run.targetId);
-      const outcome = await withTimeout(config.runTimeoutMs, lane, (signal, deadline) =>
+      const outcome = await withTimeout(config.runTimeoutMs, lane, !target.respectRobots, (signal, deadline) =>
         executeRun(target, run, { fetcher: this.fetcher, signal, deadline }),
       );
-      const recorded = this.recorder.record(run, this.owner, outcome);
+      const recorded = this.recorder.record(run, this.owner, outcome, options);
       if (!recorded) logger.warn({ runId: run.id }, 'run lost its lease before finishing; result dropped');
       else
         logger.info(
@@ -152,27 +173,5 @@ export class Scheduler {
       if (err instanceof AppError && err.status === 404) return;
       logger.error({ err, runId: run.id }, 'run could not be recorded');
     }
-  }
-}
-
-/** Races the run against its time budget; a hung check ends as a `timeout` failure and its fetch is aborted. */
-async function withTimeout(
-  ms: number,
-  lane: Lane,
-  work: (signal: AbortSignal, deadline: number) => Promise<RunOutcome>,
-): Promise<RunOutcome> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<RunOutcome>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      const failure = toRunFailure(new RunTimeoutError(ms), 'fetch', lane);
-      resolve({ ok: false, failure, page: null, mode: lane, timings: { queueMs: null, fetchMs: ms, extractMs: null }, robotsOverridden: false });
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal, Date.now() + ms), timedOut]);
-  } finally {
-    clearTimeout(timer);
   }
 }
