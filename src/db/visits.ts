@@ -170,6 +170,8 @@ export function visitsRepo(db: Db) {
     limit,
   });
 
+  const auditorByName = db.prepare<[string], number>("SELECT id FROM users WHERE name = ? AND role = 'auditor'").pluck();
+
   const get = (id: number): Visit => {
     const row = byId.get(id);
     if (!row) throw notFound('visit', id);
@@ -221,6 +223,8 @@ export function visitsRepo(db: Db) {
       })();
     },
     transitions: (id: number) => transitions.all(id),
+    /** The id of the user with this name if it is an auditor. */
+    auditorId: (name: string): number | null => auditorByName.get(name) ?? null,
   };
 }
 

@@ -19,6 +19,9 @@ import { alertDeliveriesRoutes, alertRulesRoutes } from './routes/alerts.ts';
 import { runsRoutes, targetRunsRoutes } from './routes/runs.ts';
 import { snapshotsRoutes, targetSnapshotsRoutes } from './routes/snapshots.ts';
 import { templatesRoutes } from './routes/templates.ts';
+import { EVIDENCE_UPLOAD_PATH, visitEvidenceRoutes } from './routes/visit-evidence.ts';
+import { visitsRoutes } from './routes/visits.ts';
+import { reportsRoutes } from './routes/reports.ts';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
@@ -43,15 +46,14 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', `request body over ${JSON_BODY_LIMIT} bytes`);
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', `request body over ${JSON_BODY_LIMIT} bytes`);
+    },
+  });
+  // evidence uploads have their own, larger limit
+  app.use('/api/*', (c, next) => (EVIDENCE_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)));
   const auth = authenticate(usersRepo(deps.db));
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
 
@@ -71,6 +73,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/runs', runsRoutes(deps));
   app.route('/api/snapshots', snapshotsRoutes(deps));
   app.route('/api/templates', templatesRoutes(deps));
+  app.route('/api/visits', visitsRoutes(deps));
+  app.route('/api/visits', visitEvidenceRoutes(deps));
+  app.route('/api/reports', reportsRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   const info = { title: 'rivalscope', version: '0.1.0' };

@@ -1,13 +1,14 @@
-import { canEditAnswers, REPORTED_STATES, type Role as WorkflowRole } from '../../audits/workflow.ts';
+import { canEditAnswers, REPORTED_STATES, type Role as WorkflowRole, type VisitState } from '../../audits/workflow.ts';
 import type { Principal } from '../db/users.ts';
 import type { Visit, VisitFilter, VisitsRepo } from '../db/visits.ts';
 import { AppError, notFound } from '../errors.ts';
 
-/** Auditors see only their own visits, viewers only reported (published) ones; reviewers see all. */
-export function visibilityFilter(principal: Principal): Pick<VisitFilter, 'auditorId' | 'states'> {
-  if (principal.role === 'auditor') return { auditorId: principal.userId };
-  if (principal.role === 'viewer') return { states: REPORTED_STATES };
-  return {};
+/** Auditors see only their own visits, viewers only reported (published) ones; reviewers see all. `state` narrows
+ * further (a viewer asking for drafts gets none). */
+export function visibilityFilter(principal: Principal, state?: VisitState): Pick<VisitFilter, 'auditorId' | 'states'> {
+  const states = principal.role === 'viewer' ? REPORTED_STATES : undefined;
+  const narrowed = state === undefined ? states : (states ?? [state]).filter((s) => s === state);
+  return principal.role === 'auditor' ? { auditorId: principal.userId, states: narrowed } : { states: narrowed };
 }
 
 function visible(visit: Visit, principal: Principal): boolean {

@@ -1,0 +1,143 @@
+import { z } from '@hono/zod-openapi';
+import { visitsRepo } from '../../db/visits.ts';
+import { visibilityFilter, visibleVisit } from '../../visits/visit-access.ts';
+import { visitAssignment } from '../../visits/visit-assignment.ts';
+import { visitEditing } from '../../visits/visit-editing.ts';
+import { visitTransitions } from '../../visits/visit-transitions.ts';
+import { visitsCsv } from '../../visits/visits-csv.ts';
+import type { AppDeps } from '../app-env.ts';
+import { newRouter } from '../new-router.ts';
+import { apiRoute, json, jsonBody, WRITE_ROLES } from '../route.ts';
+import { ErrorSchema, IdParam, pageOf } from '../schemas.ts';
+import { ALL_ROLES } from './templates.ts';
+import { AnswersInput, toSummary, toVisitBody, TransitionInput, TransitionRecord, Visit, VisitInput, VisitQuery, VisitSummary } from './visit-schemas.ts';
+
+const EDIT_ROLES = ['admin', 'marketer', 'auditor'] as const;
+const tags = ['visits'];
+const missing = { 404: json(ErrorSchema, 'No such visit, or not one the caller may see') };
+
+/** `/api/visits`: scorecards being filled, reviewed and published. Auditors see only their own visits, viewers
+ * only published ones; a visit the caller may not see is 404. */
+export function visitsRoutes({ db }: AppDeps) {
+  const visits = visitsRepo(db);
+  const assignment = visitAssignment(db);
+  const editing = visitEditing(db);
+  const workflow = visitTransitions(db);
+  return newRouter()
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/export',
+        tags,
+        summary: 'Export the visits the caller may see as CSV (spreadsheet-safe) or JSON',
+        roles: ALL_ROLES,
+        request: { query: VisitQuery.omit({ cursor: true, limit: true }).extend({ format: z.enum(['csv', 'json']).default('csv') }) },
+        responses: {
+          200: {
+            content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.array(Visit) } },
+            description: 'The visits, oldest first',
+          },
+        },
+      }),
+      (c) => {
+        const { format, state, ...filter } = c.req.valid('query');
+        const principal = c.get('principal');
+        const found = visits.all({ ...filter, ...visibilityFilter(principal, state) });
+        const disposition = `attachment; filename="visits.${format}"`;
+        if (format === 'json') return c.json(found.map((v) => toVisitBody(v, principal)), 200, { 'content-disposition': disposition });
+        return c.body(visitsCsv(found), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': disposition });
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/',
+        tags,
+        summary: 'List visits: auditors get their own, viewers the published ones',
+        roles: ALL_ROLES,
+        request: { query: VisitQuery },
+        responses: { 200: json(pageOf(VisitSummary), 'A page of visits') },
+      }),
+      (c) => {
+        const { cursor, state, ...filter } = c.req.valid('query');
+        const page = visits.list({ ...filter, ...visibilityFilter(c.get('principal'), state), after: cursor });
+        return c.json({ items: page.items.map(toSummary), nextCursor: page.nextCursor }, 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: 'post',
+        path: '/',
+        tags,
+        summary: 'Assign a visit: a template (version), a business and location, an auditor, a scenario and due date',
+        roles: WRITE_ROLES,
+        request: { body: jsonBody(VisitInput) },
+        responses: { 201: json(Visit, 'The assigned visit'), 422: json(ErrorSchema, 'Unknown or archived template, business or auditor') },
+      }),
+      (c) => c.json(toVisitBody(assignment.assign(c.get('principal'), c.req.valid('json')), c.get('principal')), 201),
+    )
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/{id}',
+        tags,
+        summary: 'Get a visit with its answers, stored score and the transitions the caller may make',
+        roles: ALL_ROLES,
+        request: { params: IdParam },
+        responses: { 200: json(Visit, 'The visit'), ...missing },
+      }),
+      (c) => c.json(toVisitBody(visibleVisit(visits, c.get('principal'), c.req.valid('param').id), c.get('principal')), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: 'put',
+        path: '/{id}/answers',
+        tags,
+        summary: "Save the answers so far (the auditor's own visit while draft or returned; reviewers during review or dispute)",
+        roles: EDIT_ROLES,
+        request: { params: IdParam, body: jsonBody(AnswersInput) },
+        responses: { 200: json(Visit, 'The visit'), 409: json(ErrorSchema, 'Not editable in this state'), ...missing },
+      }),
+      (c) => {
+        const visit = editing.saveAnswers(c.get('principal'), c.req.valid('param').id, c.req.valid('json'));
+        return c.json(toVisitBody(visit, c.get('principal')), 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: 'post',
+        path: '/{id}/transitions',
+        tags,
+        summary: 'Move a visit through the workflow (submit, review, return, approve, publish, dispute …)',
+        roles: EDIT_ROLES,
+        request: { params: IdParam, body: jsonBody(TransitionInput) },
+        responses: {
+          200: json(Visit, 'The visit in its new state'),
+          409: json(ErrorSchema, 'Not a transition from the current state; details.allowed names the allowed ones'),
+          422: json(ErrorSchema, 'A note is needed, or required answers or evidence are missing (details.missing)'),
+          ...missing,
+        },
+      }),
+      (c) => {
+        const { to, note } = c.req.valid('json');
+        const visit = workflow.apply(c.get('principal'), c.req.valid('param').id, to, note || null);
+        return c.json(toVisitBody(visit, c.get('principal')), 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: 'get',
+        path: '/{id}/transitions',
+        tags,
+        summary: "A visit's audit trail: every state change with who, when and the note",
+        roles: ALL_ROLES,
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ items: z.array(TransitionRecord) }), 'The trail, oldest first'), ...missing },
+      }),
+      (c) => {
+        const { id } = c.req.valid('param');
+        visibleVisit(visits, c.get('principal'), id);
+        return c.json({ items: visits.transitions(id) }, 200);
+      },
+    );
+}
