@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { openDb, type Db } from './db/open-db.ts';
 import { createApp } from './http/create-app.ts';
+import { createDispatcher } from './alerts/dispatcher.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 
@@ -28,6 +29,9 @@ export async function startService(config: Config): Promise<Service> {
   });
   const scheduler = config.schedulerEnabled ? new Scheduler({ db, config, logger }) : null;
   scheduler?.start();
+  const { allowHosts, webhookBackoffMs: backoffMs, webhookMaxAttempts: maxAttempts } = config;
+  const alerts = createDispatcher(db, { allowHosts, backoffMs, maxAttempts, logger });
+  alerts.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
@@ -36,7 +40,7 @@ export async function startService(config: Config): Promise<Service> {
     logger,
     scheduler,
     close: async () => {
-      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), scheduler?.stop()]);
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), scheduler?.stop(), alerts.stop()]);
       db.close();
     },
   };
