@@ -22,11 +22,14 @@ function inVariantPicker(el: Element): boolean {
   return false;
 }
 
-/** The text around a box (its nearest ancestors with short texts), where "No disponible" may turn out to be about pickup in store. */
-function surroundings(index: PageIndex, el: Element): string {
-  let text = '';
-  for (let p = el.parent, level = 0; p?.type === 'tag' && level < 3; p = p.parent, level++) text = index.textOf.get(p) ?? text;
-  return text;
+/** The text around a box (its nearest ancestor that adds text), where "No disponible" may turn out to be about pickup in store. */
+function surroundings(index: PageIndex, el: Element, own: string): string {
+  for (let p = el.parent, level = 0; p?.type === 'tag' && level < 3; p = p.parent, level++) {
+    const text = index.textOf.get(p);
+    if (text === undefined) return '';
+    if (text.length > own.length) return text;
+  }
+  return '';
 }
 
 /** The main product area in document order: around its title, price and buy button. */
@@ -41,7 +44,7 @@ export function findVisibleStock($: CheerioAPI, index: PageIndex, area: MainArea
   let result: Availability | null = null;
   for (const box of index.boxes) {
     if (box.index < area.from || box.index > area.to || box.text.length > 160) continue;
-    const stock = stockStatement(box.text, surroundings(index, box.el));
+    const stock = stockStatement(box.text, surroundings(index, box.el, box.text));
     if (!stock || (result === 'OutOfStock' && stock === 'InStock')) continue;
     const el = $(box.el);
     if (isHidden(el) || isInRelatedArea(el) || isInChrome(el) || inVariantPicker(box.el)) continue;
