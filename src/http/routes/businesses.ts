@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
 import { businessesRepo } from '../../db/businesses.ts';
+import { deleteRoute, getByIdRoute, patchRoute } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
-import { IdParam, PageQuery, pageOf, QueryBoolean, Timestamp } from '../schemas.ts';
+import { PageQuery, pageOf, QueryBoolean, Timestamp } from '../schemas.ts';
 
 export const Locale = z
   .string()
@@ -78,39 +79,15 @@ export function businessesRoutes({ db }: AppDeps) {
       (c) => c.json(repo.create(c.req.valid('json')), 201),
     )
     .openapi(
-      apiRoute({
-        method: 'get',
-        path: '/{id}',
-        tags,
-        summary: 'Get a business',
-        roles: READ_ROLES,
-        request: { params: IdParam },
-        responses: { 200: json(Business, 'The business') },
-      }),
+      getByIdRoute({ tags, noun: 'business', schema: Business, roles: READ_ROLES }),
       (c) => c.json(repo.get(c.req.valid('param').id), 200),
     )
     .openapi(
-      apiRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags,
-        summary: 'Change a business',
-        roles: WRITE_ROLES,
-        request: { params: IdParam, body: jsonBody(BusinessPatch) },
-        responses: { 200: json(Business, 'The changed business') },
-      }),
+      patchRoute({ tags, noun: 'business', schema: Business, patch: BusinessPatch, roles: WRITE_ROLES }),
       (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
-      apiRoute({
-        method: 'delete',
-        path: '/{id}',
-        tags,
-        summary: 'Delete a business with its targets and their history',
-        roles: WRITE_ROLES,
-        request: { params: IdParam },
-        responses: { 204: { description: 'Deleted' } },
-      }),
+      deleteRoute({ tags, noun: 'business', summary: 'Delete a business with its targets and their history', roles: WRITE_ROLES }),
       (c) => {
         repo.remove(c.req.valid('param').id);
         return c.body(null, 204);

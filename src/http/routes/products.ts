@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
 import { productsRepo } from '../../db/products.ts';
+import { deleteRoute, getByIdRoute, patchRoute } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
-import { IdParam, PageQuery, pageOf, Timestamp } from '../schemas.ts';
+import { PageQuery, pageOf, Timestamp } from '../schemas.ts';
 
 const Product = z
   .object({
@@ -61,39 +62,15 @@ export function productsRoutes({ db }: AppDeps) {
       (c) => c.json(repo.create(c.req.valid('json')), 201),
     )
     .openapi(
-      apiRoute({
-        method: 'get',
-        path: '/{id}',
-        tags,
-        summary: 'Get a product',
-        roles: READ_ROLES,
-        request: { params: IdParam },
-        responses: { 200: json(Product, 'The product') },
-      }),
+      getByIdRoute({ tags, noun: 'product', schema: Product, roles: READ_ROLES }),
       (c) => c.json(repo.get(c.req.valid('param').id), 200),
     )
     .openapi(
-      apiRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags,
-        summary: 'Change a product',
-        roles: WRITE_ROLES,
-        request: { params: IdParam, body: jsonBody(ProductPatch) },
-        responses: { 200: json(Product, 'The changed product') },
-      }),
+      patchRoute({ tags, noun: 'product', schema: Product, patch: ProductPatch, roles: WRITE_ROLES }),
       (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
-      apiRoute({
-        method: 'delete',
-        path: '/{id}',
-        tags,
-        summary: 'Delete a product with its targets and their history',
-        roles: WRITE_ROLES,
-        request: { params: IdParam },
-        responses: { 204: { description: 'Deleted' } },
-      }),
+      deleteRoute({ tags, noun: 'product', summary: 'Delete a product with its targets and their history', roles: WRITE_ROLES }),
       (c) => {
         repo.remove(c.req.valid('param').id);
         return c.body(null, 204);

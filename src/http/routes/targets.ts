@@ -3,9 +3,10 @@ import type { AppDeps } from '../app-env.ts';
 import { targetsRepo } from '../../db/targets.ts';
 import { recipeSchema } from '../../../scrapers/recipe.ts';
 import { scheduleProblem } from '../../scheduler/schedule.ts';
+import { deleteRoute, getByIdRoute, patchRoute } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
-import { IdParam, PageQuery, pageOf, QueryBoolean, Timestamp } from '../schemas.ts';
+import { PageQuery, pageOf, QueryBoolean, Timestamp } from '../schemas.ts';
 import { Locale } from './businesses.ts';
 
 const FetchMode = z.enum(['static', 'browser', 'auto']);
@@ -116,39 +117,15 @@ export function targetsRoutes({ db }: AppDeps) {
       (c) => c.json(repo.create(c.req.valid('json')), 201),
     )
     .openapi(
-      apiRoute({
-        method: 'get',
-        path: '/{id}',
-        tags,
-        summary: 'Get a target',
-        roles: READ_ROLES,
-        request: { params: IdParam },
-        responses: { 200: json(Target, 'The target') },
-      }),
+      getByIdRoute({ tags, noun: 'target', schema: Target, roles: READ_ROLES }),
       (c) => c.json(repo.get(c.req.valid('param').id), 200),
     )
     .openapi(
-      apiRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags,
-        summary: 'Change a target',
-        roles: WRITE_ROLES,
-        request: { params: IdParam, body: jsonBody(TargetPatch) },
-        responses: { 200: json(Target, 'The changed target') },
-      }),
+      patchRoute({ tags, noun: 'target', schema: Target, patch: TargetPatch, roles: WRITE_ROLES }),
       (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
-      apiRoute({
-        method: 'delete',
-        path: '/{id}',
-        tags,
-        summary: 'Delete a target with its runs, snapshots and changes',
-        roles: WRITE_ROLES,
-        request: { params: IdParam },
-        responses: { 204: { description: 'Deleted' } },
-      }),
+      deleteRoute({ tags, noun: 'target', summary: 'Delete a target with its runs, snapshots and changes', roles: WRITE_ROLES }),
       (c) => {
         repo.remove(c.req.valid('param').id);
         return c.body(null, 204);

@@ -1,0 +1,48 @@
+import type { z } from '@hono/zod-openapi';
+import type { Role } from '../db/users.ts';
+import { apiRoute, json, jsonBody } from './route.ts';
+import { IdParam } from './schemas.ts';
+
+interface Resource<S extends z.ZodType> {
+  tags: string[];
+  /** The resource's name in summaries: "business". */
+  noun: string;
+  schema: S;
+  roles: readonly Role[];
+}
+
+/** `GET /{id}`: one resource. */
+export const getByIdRoute = <S extends z.ZodType>(r: Resource<S>) =>
+  apiRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: r.tags,
+    summary: `Get a ${r.noun}`,
+    roles: r.roles,
+    request: { params: IdParam },
+    responses: { 200: json(r.schema, `The ${r.noun}`) },
+  });
+
+/** `PATCH /{id}`: change some fields of one resource. */
+export const patchRoute = <S extends z.ZodType, P extends z.ZodType>(r: Resource<S> & { patch: P }) =>
+  apiRoute({
+    method: 'patch',
+    path: '/{id}',
+    tags: r.tags,
+    summary: `Change a ${r.noun}`,
+    roles: r.roles,
+    request: { params: IdParam, body: jsonBody(r.patch) },
+    responses: { 200: json(r.schema, `The changed ${r.noun}`) },
+  });
+
+/** `DELETE /{id}`: 204 when deleted. */
+export const deleteRoute = (r: Omit<Resource<z.ZodType>, 'schema'> & { summary: string }) =>
+  apiRoute({
+    method: 'delete',
+    path: '/{id}',
+    tags: r.tags,
+    summary: r.summary,
+    roles: r.roles,
+    request: { params: IdParam },
+    responses: { 204: { description: `The ${r.noun} is gone` } },
+  });
