@@ -27,72 +27,87 @@ export type RunOutcome = (RunSuccess | RunFailed) & {
 
 export interface ExecuteOptions {
   fetcher: PageFetcher;
-  /** When the run must be done; the fetch gets what is left. */
+  /** When the run must be done (epoch ms); the fetch gets what is left. */
   deadline: number;
   signal: AbortSignal;
 }
 
-const firstMode = (t: Target): Lane => (t.fetch === 'auto' ? (t.learnedMode ?? 'static') : t.fetch);
+type Extraction = { ok: true; offer: Offer; provenance: Provenance } | { ok: false; error: unknown };
 
 /**
- * One attempt at a target: robots.txt, then fetch in the host's politeness slot, then extract. A target in
- * `auto` mode that yields no price over plain HTTP (a script shell, say) is fetched again in the browser.
- * Never throws: every failure becomes a typed RunFailure.
+ * Extraction remembered for the last page it ran on: `auto` mode asks "is there a price?" while fetching,
+ * and the answer is the extraction the run then keeps. `spentMs` is the time spent extracting so far.
+ */
+function extractor(target: Target) {
+  let last: { html: string; url: string; result: Extraction } | null = null;
+  const state = { spentMs: 0 };
+  const run = (html: string, url: string): Extraction => {
+    if (last && last.html === html && last.url === url) return last.result;
+    const started = performance.now();
+    let result: Extraction;
+    try {
+      const hints = { locale: target.locale ?? undefined, currency: target.currency ?? undefined, recipe: target.recipe ?? undefined };
+      result = { ok: true, ...extractOffer({ html, url, ...hints }) };
+    } catch (error) {
+      result = { ok: false, error };
+    }
+    state.spentMs += performance.now() - started;
+    last = { html, url, result };
+    return result;
+  };
+  return { run, state };
+}
+
+/**
+ * One attempt at a target: robots.txt, then the fetch in the host's politeness slot (`auto` mode: static first,
+ * the browser for a script shell or a page without a price), then extraction. Never throws: every failure
+ * becomes a typed RunFailure.
  */
 export async function executeRun(target: Target, run: Run, options: ExecuteOptions): Promise<RunOutcome> {
   const { fetcher } = options;
   const timings: RunTimings = { queueMs: null, fetchMs: null, extractMs: null };
   const robotsOverridden = !target.respectRobots;
-  const mode = firstMode(target);
-  const add = (key: 'fetchMs' | 'extractMs', since: number) => {
-    timings[key] = (timings[key] ?? 0) + Math.round(performance.now() - since);
-  };
-
-  const attempt = async (lane: Lane): Promise<RunSuccess | RunFailed> => {
-    let phase: 'fetch' | 'extract' = 'fetch';
-    let page: FetchedPage | null = null;
-    let started = performance.now();
-    try {
-      const fetched = await fetcher.polite(target.url, () => {
-        timings.queueMs ??= Math.max(0, Date.now() - Date.parse(run.availableAt));
-        started = performance.now();
-        const request = { recipe: target.recipe, locale: target.locale, signal: options.signal };
-        return fetcher.fetch(target.url, lane, { ...request, timeoutMs: Math.max(1, options.deadline - Date.now()) });
-      });
-      page = fetched;
-      add('fetchMs', started);
-      phase = 'extract';
-      started = performance.now();
-      const extracted = extractOffer({
-        html: fetched.html,
-        url: fetched.url,
-        locale: target.locale ?? undefined,
-        currency: target.currency ?? undefined,
-        recipe: target.recipe ?? undefined,
-      });
-      add('extractMs', started);
-      return { ok: true, page: fetched, ...extracted };
-    } catch (err) {
-      add(phase === 'fetch' ? 'fetchMs' : 'extractMs', started);
-      return { ok: false, failure: toRunFailure(err, phase, lane), page };
-    }
-  };
+  let mode: Lane = target.fetch === 'auto' ? (target.learnedMode ?? 'static') : target.fetch;
+  const fail = (err: unknown, phase: 'fetch' | 'extract', page: FetchedPage | null): RunOutcome => ({
+    ok: false,
+    failure: toRunFailure(err, phase, mode),
+    page,
+    mode,
+    timings,
+    robotsOverridden,
+  });
 
   try {
     await fetcher.checkRobots(target.url, robotsOverridden);
   } catch (err) {
-    return { ok: false, failure: toRunFailure(err, 'fetch', mode), page: null, mode, timings, robotsOverridden };
+    return fail(err, 'fetch', null);
   }
-  const first = await attempt(mode);
-  if (target.fetch !== 'auto' || mode !== 'static' || !needsBrowser(first)) return { ...first, mode, timings, robotsOverridden };
-  const second = await attempt('browser');
-  // A browser that fails where plain HTTP at least found an offer does not undo that offer.
-  if (!second.ok && first.ok) return { ...first, mode: 'static', timings, robotsOverridden };
-  return { ...second, mode: 'browser', timings, robotsOverridden };
-}
 
-/** Over plain HTTP the page gave no price: likely rendered by JavaScript. */
-function needsBrowser(result: RunSuccess | RunFailed): boolean {
-  if (result.ok) return result.offer.price === null;
-  return result.page !== null && (result.failure.code === 'extraction_empty' || result.failure.code === 'recipe_no_match');
+  const extract = extractor(target);
+  let page: FetchedPage;
+  let fetchStarted = performance.now();
+  try {
+    page = await fetcher.polite(target.url, () => {
+      timings.queueMs = Math.max(0, Date.now() - Date.parse(run.availableAt));
+      fetchStarted = performance.now();
+      const request = { recipe: target.recipe, locale: target.locale, signal: options.signal, timeoutMs: Math.max(1, options.deadline - Date.now()) };
+      if (target.fetch !== 'auto') return fetcher.fetch(target.url, mode, request);
+      const hasPrice = (html: string, url: string) => {
+        const result = extract.run(html, url);
+        return result.ok && result.offer.price !== null;
+      };
+      return fetcher.fetchAuto(target.url, { ...request, remembered: target.learnedMode, hasPrice });
+    });
+    mode = page.mode;
+  } catch (err) {
+    timings.fetchMs = Math.round(performance.now() - fetchStarted - extract.state.spentMs);
+    return fail(err, 'fetch', null);
+  }
+  timings.fetchMs = Math.round(performance.now() - fetchStarted - extract.state.spentMs);
+  const before = extract.state.spentMs;
+  const result = extract.run(page.html, page.url);
+  // A remembered extraction still counts: it is the one this run keeps.
+  timings.extractMs = Math.round(extract.state.spentMs === before ? extract.state.spentMs : extract.state.spentMs - before);
+  if (!result.ok) return fail(result.error, 'extract', page);
+  return { ok: true, page, offer: result.offer, provenance: result.provenance, mode, timings, robotsOverridden };
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Lane } from '../db/runs.ts';
 import type { Recipe } from '../../scrapers/recipe.ts';
+import { autoFetch } from '../../scrapers/fetch/auto-fetch.ts';
 import { BrowserPool } from '../../scrapers/fetch/browser-pool.ts';
 import { findChromium } from '../../scrapers/fetch/chromium-path.ts';
 import { FetchError } from '../../scrapers/fetch/fetch-error.ts';
@@ -25,9 +26,16 @@ export interface PageRequest {
   signal: AbortSignal;
 }
 
+/** `auto`: static first, the browser for a script shell or a page without a price; `remembered` skips ahead. */
+export interface AutoRequest extends PageRequest {
+  remembered: Lane | null;
+  hasPrice: (html: string, url: string) => boolean;
+}
+
 /** The fetch side of a run: SSRF-guarded static and browser fetching, robots.txt and per-host politeness. */
 export interface PageFetcher {
   fetch(url: string, mode: Lane, request: PageRequest): Promise<FetchedPage>;
+  fetchAuto(url: string, request: AutoRequest): Promise<FetchedPage>;
   /** Throws FetchError robots_disallowed unless robots.txt allows the URL (or `override`). */
   checkRobots(url: string, override: boolean): Promise<void>;
   /** Runs `task` in the URL's host slot (politeness). */
@@ -63,21 +71,41 @@ export function createPageFetcher(config: FetcherConfig, options: { resolve?: Re
       userAgent: config.userAgent,
     }));
 
+  const staticRequest = (request: PageRequest): StaticFetchOptions => ({
+    ...staticOptions,
+    headers: request.locale ? { 'accept-language': `${request.locale},en;q=0.5` } : undefined,
+    timeoutMs: request.timeoutMs,
+    signal: request.signal,
+  });
+  const browserRequest = (request: PageRequest) => ({
+    recipe: request.recipe ?? undefined,
+    timeoutMs: request.timeoutMs,
+    screenshot: config.screenshotMaxBytes > 0 ? { maxBytes: config.screenshotMaxBytes } : false,
+  });
+  const capped = (url: string, page: FetchedPage): FetchedPage => {
+    if (page.mode === 'browser' && Buffer.byteLength(page.html, 'utf8') > config.maxPageBytes)
+      throw new FetchError('too_large', `the rendered page of ${url} is over ${config.maxPageBytes} bytes`);
+    return page;
+  };
+
   return {
     async fetch(url, mode, request) {
-      const headers = request.locale ? { 'accept-language': `${request.locale},en;q=0.5` } : undefined;
       if (mode === 'static') {
-        const page = await staticFetch(url, { ...staticOptions, headers, timeoutMs: request.timeoutMs, signal: request.signal });
+        const page = await staticFetch(url, staticRequest(request));
         return { html: page.html, url: page.url, status: page.status, mode, screenshot: null };
       }
-      const page = await browserPool().fetch(url, {
-        recipe: request.recipe ?? undefined,
-        timeoutMs: request.timeoutMs,
-        screenshot: config.screenshotMaxBytes > 0 ? { maxBytes: config.screenshotMaxBytes } : false,
+      const page = await browserPool().fetch(url, browserRequest(request));
+      return capped(url, { html: page.html, url: page.url, status: page.status, mode, screenshot: page.screenshot ?? null });
+    },
+    async fetchAuto(url, request) {
+      const page = await autoFetch(url, {
+        browser: { fetch: (u, o) => browserPool().fetch(u, o) },
+        hasPrice: request.hasPrice,
+        remembered: request.remembered ?? undefined,
+        staticOptions: staticRequest(request),
+        browserOptions: browserRequest(request),
       });
-      if (Buffer.byteLength(page.html, 'utf8') > config.maxPageBytes)
-        throw new FetchError('too_large', `the rendered page of ${url} is over ${config.maxPageBytes} bytes`);
-      return { html: page.html, url: page.url, status: page.status, mode, screenshot: page.screenshot ?? null };
+      return capped(url, { html: page.html, url: page.url, status: page.status, mode: page.mode, screenshot: page.screenshot ?? null });
     },
     async checkRobots(url, override) {
       await robots.enforce(url, { override });

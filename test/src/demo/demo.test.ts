@@ -83,10 +83,10 @@ describe('the demo', () => {
   it('`rivalscope scrape TARGET_ID` prints the snapshot as JSON', { timeout: 90_000 }, async () => {
     const target = targets.find((t) => shopOf(t)?.key === 'own')!;
     const env = { ...process.env, RIVALSCOPE_DB: join(tmp.dir, 'demo.db'), RIVALSCOPE_ALLOW_HOSTS: '127.0.0.1', RIVALSCOPE_LOG_LEVEL: 'silent' };
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'scrape', String(target.id)], { env });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'scrape', String(target.id)], { env });
     const snapshot = JSON.parse(stdout);
     expect(snapshot).toMatchObject({ targetId: target.id, offer: { currency: 'PLN', price: expect.stringMatching(/^\d+\.\d{2}$/) } });
-    const failed = await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'scrape', String(target.id)], { env: { ...env, RIVALSCOPE_ALLOW_HOSTS: '' } }).catch((e) => e);
+    const failed = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'scrape', String(target.id)], { env: { ...env, RIVALSCOPE_ALLOW_HOSTS: '' } }).catch((e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/blocked_by_policy/);
   });
