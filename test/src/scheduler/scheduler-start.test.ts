@@ -1,0 +1,72 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../../src/db/open-db.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { startDemoShops, type DemoShops } from '../../../src/demo/demo-shops.ts';
+import { retryDelayMs } from '../../../src/scheduler/record-outcome.ts';
+import { Scheduler } from '../../../src/scheduler/scheduler.ts';
+import { createHarness, type Harness } from '../../helpers/scheduler-harness.ts';
+import { seedTarget } from '../../helpers/seed-target.ts';
+
+let shops: DemoShops;
+let h: Harness;
+beforeAll(async () => {
+  shops = await startDemoShops();
+});
+afterAll(() => shops.close());
+beforeEach(() => {
+  h = createHarness();
+});
+afterEach(() => h.close());
+
+const overdueTargets = (n: number) =>
+  Array.from({ length: n }, (_, i) => {
+    const t = seedTarget(h.db, { url: shops.productUrl(i % 2 ? 'own' : 'jadran', i % 4 < 2 ? 'espresso' : 'filter'), schedule: '*/15 * * * *' });
+    h.db.prepare('UPDATE targets SET next_run_at = ? WHERE id = ?').run(new Date(Date.now() - 86_400_000).toISOString(), t.id);
+    return t;
+  });
+
+describe('scheduler start and concurrency', () => {
+  it('after downtime starts only the first slice of catch-up runs; the rest wait their turn', async () => {
+    const targets = overdueTargets(12);
+    const scheduler = h.scheduler({ random: () => 0 });
+    expect(scheduler.start()).toEqual({ recovered: 0, catchUp: 12 });
+    await scheduler.whenIdle();
+    await scheduler.stop();
+    const runs = h.runs.list({ limit: 100 }).items;
+    expect(runs).toHaveLength(12);
+    expect(new Set(runs.map((r) => r.targetId))).toEqual(new Set(targets.map((t) => t.id)));
+    // Spread over the 15-minute interval: only the first of twelve is due at start.
+    expect(runs.filter((r) => r.status === 'succeeded')).toHaveLength(1);
+    expect(runs.filter((r) => r.status === 'queued' && r.trigger === 'catch_up')).toHaveLength(11);
+  });
+
+  it('two processes sharing the database run each due run exactly once', async () => {
+    const targets = overdueTargets(8);
+    const before = totalViews();
+    for (const t of targets) h.runs.enqueue(t.id, 'schedule', { availableAt: new Date().toISOString() });
+    const otherDb = openDb(h.config.dbPath);
+    const logger = createLogger(h.config);
+    const a = h.scheduler();
+    const b = new Scheduler({ db: otherDb, config: h.config, logger, fetcher: h.fetcher });
+    try {
+      await Promise.all([a.whenIdle(), b.whenIdle()]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      otherDb.close();
+    }
+    const runs = h.runs.list({ limit: 100 }).items;
+    expect(runs.map((r) => r.status)).toEqual(Array(8).fill('succeeded'));
+    expect(totalViews() - before).toBe(8);
+  });
+
+  it('backs off exponentially with jitter', () => {
+    expect(retryDelayMs(1000, 1, () => 0.5)).toBe(1000);
+    expect(retryDelayMs(1000, 2, () => 0.5)).toBe(2000);
+    expect(retryDelayMs(1000, 3, () => 0)).toBe(3000);
+    expect(retryDelayMs(1000, 3, () => 1)).toBe(5000);
+  });
+});
+
+function totalViews(): number {
+  return (['own', 'jadran'] as const).reduce((n, shop) => n + shops.pageViews(shop, 'espresso') + shops.pageViews(shop, 'filter'), 0);
+}
