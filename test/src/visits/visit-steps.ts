@@ -83,10 +83,10 @@ export async function publishedVisit(
 
 export const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
-export function upload(t: TestApp, role: 'auditor' | 'marketer', id: number, question: string, body: Uint8Array, type: string) {
+export function upload(t: TestApp, role: 'auditor' | 'marketer', id: number, question: string, body: Buffer, type: string) {
   return t.app.request(`/api/visits/${id}/evidence?question=${question}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${t.tokens[role]}`, 'content-type': type },
-    body,
+    body: new Uint8Array(body),
   });
 }
