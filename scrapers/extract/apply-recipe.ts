@@ -4,7 +4,7 @@ import type { Recipe, RecipeField } from '../recipe.ts';
 import { ExtractionError } from './extraction-error.ts';
 import { readBoolean, readDuration, readNumber } from './field-values.ts';
 import { cleanGtin, schemaAvailability, type PageContext } from './found.ts';
-import { readPrice } from './price-text.ts';
+import { readMoney, readPrice } from './price-text.ts';
 import { stockFromText } from './stock-phrases.ts';
 
 type Pick = Recipe['selectors'][keyof Recipe['selectors']];
@@ -61,7 +61,7 @@ function applySelectors($: CheerioAPI, recipe: Recipe, offer: Offer, provenance:
 function fieldValue(field: RecipeField, text: string, ctx: PageContext): FieldValue | null {
   switch (field.type) {
     case 'money': {
-      const read = readPrice(text, { locale: ctx.locale, currency: ctx.currency });
+      const read = readMoney(text, { locale: ctx.locale, currency: ctx.currency });
       return read ? { value: read.amount, currency: read.currency ?? ctx.currency ?? null, text } : null;
     }
     case 'number':

@@ -31,11 +31,11 @@ export function readNumber(text: string): string | null {
 
 /** Time units in several languages → their length in days. */
 const UNITS: [RegExp, number][] = [
-  [/^(h|hrs?|hours?|std|stunden?|godz\w*|óra|órá\w*|hod\w*|sat[ia]?|heures?|horas?|or[ae]|uur|timm\w*|tunti\w*|ώρες|ore)$/i, 1 / 24],
-  [/^(w|wks?|weeks?|wochen?|tydzień|tygodni\w*|hét\w*|týd\w*|tjed\w*|semaines?|semanas?|settiman[ae]|we[e]?k(en)?|veck\w*|viiko\w*|uge|uger|uke|uker)$/i, 7],
-  [/^(months?|mo|monat\w*|mies\w*|hónap\w*|měsíc\w*|mesec\w*|mjesec\w*|mois|mes(es)?|mes[ei]|maand\w*|månad\w*|måned\w*|kuukau\w*|luni|lună|μήνες)$/i, 30],
-  [/^(y|yrs?|years?|jahre?n?|rok|lat[a]?|év\w*|roky|let|godin\w*|ans?|années?|años?|anni|anno|jaar|år|vuo\w*|ani)$/i, 365],
-  [/^(d|days?|tag\w*|dzień|dni|nap\w*|den|dny|dní|dan[a]?|jours?|días?|dias?|giorn[oi]|dag\w*|päiv\w*|zile|zi|ημέρες|μέρες|дн\w*)$/i, 1],
+  [/^(h|hrs?|hours?|std|stunden?|godz\p{L}*|óra|órá\p{L}*|hod\p{L}*|sat[ia]?|heures?|horas?|or[ae]|uur|timm\p{L}*|tunti\p{L}*|ώρες|ore)$/iu, 1 / 24],
+  [/^(w|wks?|weeks?|wochen?|tydzień|tygodni\p{L}*|hét\p{L}*|týd\p{L}*|tjed\p{L}*|semaines?|semanas?|settiman[ae]|we[e]?k(en)?|veck\p{L}*|viiko\p{L}*|uge|uger|uke|uker)$/iu, 7],
+  [/^(months?|mo|monat\p{L}*|mies\p{L}*|hónap\p{L}*|měsíc\p{L}*|mesec\p{L}*|mjesec\p{L}*|mois|mes(es)?|mes[ei]|maand\p{L}*|månad\p{L}*|måned\p{L}*|kuukau\p{L}*|luni|lună|μήνες)$/iu, 30],
+  [/^(y|yrs?|years?|jahre?n?|rok|lat[a]?|év\p{L}*|roky|let|godin\p{L}*|ans?|années?|años?|anni|anno|jaar|år|vuo\p{L}*|ani)$/iu, 365],
+  [/^(d|days?|tag\p{L}*|dzień|dni|nap\p{L}*|den|dny|dní|dan[a]?|jours?|días?|dias?|giorn[oi]|dag\p{L}*|päiv\p{L}*|zile|zi|ημέρες|μέρες|дн\p{L}*)$/iu, 1],
 ];
 
 /** "30 days", "30 Tage", "30 dni", "2 weeks", "24 h", "1 month" → days as a decimal string ("30", "14", "1"). */

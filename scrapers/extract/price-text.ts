@@ -1,5 +1,6 @@
 import { parsePrice, parsePrices } from '../price/parse-price.ts';
 import { canonicalDecimal, machineAmount } from './decimal.ts';
+import { readNumber } from './field-values.ts';
 
 export interface PriceHints {
   locale?: string;
@@ -20,6 +21,19 @@ export function readPrice(text: string, hints: PriceHints = {}): ReadPrice | nul
   const parsed = parsePrice(text, hints);
   if (!parsed.amount || !/^\d+(\.\d+)?$/.test(parsed.amount)) return null;
   return { amount: canonicalDecimal(parsed.amount), currency: parsed.currency, currencyText: parsed.currencyText };
+}
+
+/**
+ * A money amount for a recipe field: the price of the text, or — where the price parser declines, as for
+ * "Free shipping from 1 234,50 zł" — the first number with the currency the text names.
+ */
+export function readMoney(text: string, hints: PriceHints = {}): ReadPrice | null {
+  const read = readPrice(text, hints);
+  if (read) return read;
+  const amount = readNumber(text);
+  if (amount === null || amount.startsWith('-')) return null;
+  const parsed = parsePrice(text, hints);
+  return { amount: canonicalDecimal(amount), currency: parsed.currency, currencyText: parsed.currencyText };
 }
 
 /** How many different amounts a text shows ("€ 17,10 € 18,00 -5%" shows two). */

@@ -31,12 +31,16 @@ const OUT_OF_STOCK = [
 
 const IN_STOCK = [
   'in stock', 'available now', 'auf lager', 'sofort lieferbar', 'lieferbar', 'vorrätig', 'en stock', 'disponible', 'en existencia', 'disponibile', 'in magazzino',
-  'em stock', 'op voorraad', 'i lager', 'på lager', 'varastossa', 'na stanie', 'dostępny', 'w magazynie', 'skladem', 'na skladě', 'skladom', 'raktáron',
+  'em stock', 'op voorraad', 'i lager', 'på lager', 'varastossa', 'na stanie', 'dostępny', 'w magazynie', 'skladem', 'na skladě', 'skladom', 'na sklade', 'raktáron',
   'készleten', 'na zalihi', 'na stanju', 'dostupno', 'na zalogi', 'în stoc', 'disponibil', 'διαθέσιμο', 'в наличии', 'в наявності', 'stokta',
 ];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const phrases = (list: string[]): RegExp => new RegExp(`(?<![\\p{L}])(?:${list.map(escape).join('|')})(?![\\p{L}])`, 'iu');
+/** Whole-word alternatives; with `patterns`, "*" ends a stem and "?" makes the letter before it optional. */
+const phrases = (list: string[], patterns = false): RegExp => {
+  const words = list.map((w) => (patterns ? escape(w).replace(/\\\*$/, '\\p{L}*').replace(/\\\?/g, '?') : escape(w)));
+  return new RegExp(`(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`, 'iu');
+};
 
 const OUT_RE = phrases(OUT_OF_STOCK);
 const IN_RE = phrases(IN_STOCK);
@@ -48,9 +52,16 @@ export function stockFromText(text: string): Availability | null {
   return null;
 }
 
-/** Stock words about something else than the product itself: an image, a store, a size or colour, a delivery option. */
-const OTHER_SUBJECT =
-  /image|photo|picture|bild|foto|zdjęcie|kép|obrázek|store|shop|filiale|markt|magasin|tienda|negozio|winkel|sklep|bolt|prodejn|pickup|pick-up|abholung|collect|retrait|ritiro|odbiór|átvétel|option|select|size|variant|colou?r|größe|groesse|farbe|taille|couleur|talla|taglia|rozmiar|méret|velikost|veličina|delivery|shipping|lieferung|versand|livraison|envío|envio|despacho|retiro|entrega|consegna|spedizione|dostawa|wysyłka|szállítás|doprava|dostava/i;
+/** Stock words about something else than the product itself: an image, a store, a size or colour, a delivery option (whole words; stems end in *). */
+const OTHER_SUBJECT = phrases(
+  (
+    'image* photo* picture* bild* foto* zdjęci* kép obrázek store* shop filiale* markt magasin* tienda* negozi* winkel sklep* bolt* prodejn* ' +
+    'pickup pick-up abholung collect retrait ritiro odbiór átvétel option* select* size* variant* colou?r* größe* groesse farbe* taille* couleur* talla* taglia* ' +
+    'rozmiar* méret* velikost* veličin* delivery shipping lieferung versand* livraison envío envio despacho retiro entrega consegna spedizion* dostaw* wysyłk* ' +
+    'szállítás* doprav* dostav*'
+  ).split(' '),
+  true,
+);
 
 /** A leading label such as "Availability:", "Verfügbarkeit:", "Dostępność:", "Status:". */
 const LEADING_LABEL = /^[^:]{1,30}:\s*/;

@@ -2,10 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { autoFetch } from '../../../scrapers/fetch/auto-fetch.ts';
-import { BrowserPool } from '../../../scrapers/fetch/browser-pool.ts';
-import { findChromium } from '../../../scrapers/fetch/chromium-path.ts';
-import { staticFetch, type StaticFetchOptions } from '../../../scrapers/fetch/static-fetch.ts';
+import type { BrowserPool } from '../../../scrapers/fetch/browser-pool.ts';
+import type { StaticFetchOptions } from '../../../scrapers/fetch/static-fetch.ts';
 import { decodeHtml } from '../../../scrapers/extract/decode-html.ts';
 import { extractOffer, ExtractionError } from '../../../scrapers/extract/extract-offer.ts';
 import type { Offer, Provenance } from '../../../scrapers/offer.ts';
@@ -43,8 +41,17 @@ async function readFileSource(source: string): Promise<Page> {
   return { html: decodeHtml(bytes), url: pathToFileURL(path).href };
 }
 
-/** Fetches URL sources with the project's SSRF-guarded fetchers; the browser starts only when a source needs it. */
-function urlReader(config: Config, mode: Mode, recipe: Recipe | undefined, locale: string | undefined) {
+/**
+ * Fetches URL sources with the project's SSRF-guarded fetchers, loaded only when a source is a URL;
+ * the browser starts only when a source needs it.
+ */
+async function urlReader(config: Config, mode: Mode, recipe: Recipe | undefined, locale: string | undefined) {
+  const [{ autoFetch }, { BrowserPool }, { findChromium }, { staticFetch }] = await Promise.all([
+    import('../../../scrapers/fetch/auto-fetch.ts'),
+    import('../../../scrapers/fetch/browser-pool.ts'),
+    import('../../../scrapers/fetch/chromium-path.ts'),
+    import('../../../scrapers/fetch/static-fetch.ts'),
+  ]);
   const staticOptions: StaticFetchOptions = {
     allowHosts: config.allowHosts,
     userAgent: config.userAgent,
@@ -129,7 +136,7 @@ export const command: Command = {
     if (values.currency !== undefined && !/^[A-Za-z]{3}$/.test(values.currency)) throw new UsageError('--currency must be an ISO 4217 code such as EUR');
     const recipe = values.recipe ? await readRecipe(values.recipe) : undefined;
     const needsNetwork = positionals.some((s) => /^https?:\/\//i.test(s));
-    const reader = needsNetwork ? urlReader(loadConfig(), modes[0] ?? 'static', recipe, values.locale) : null;
+    const reader = needsNetwork ? await urlReader(loadConfig(), modes[0] ?? 'static', recipe, values.locale) : null;
     let failed = false;
     try {
       for (const source of positionals) {
