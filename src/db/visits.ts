@@ -170,6 +170,9 @@ export function visitsRepo(db: Db) {
     limit,
   });
 
+  const update = db.prepare(
+    'UPDATE visits SET auditor_id = ?, location = ?, scenario = ?, due_date = ?, updated_at = ? WHERE id = ?',
+  );
   const auditorByName = db.prepare<[string], number>("SELECT id FROM users WHERE name = ? AND role = 'auditor'").pluck();
 
   const get = (id: number): Visit => {
@@ -199,6 +202,11 @@ export function visitsRepo(db: Db) {
     },
     /** Every visit matching the filter, oldest first (exports and reports). */
     all: (filter: Omit<VisitFilter, 'after' | 'limit'>): Visit[] => list.all(params(filter, 0, -1)).map(toVisit),
+    /** Changes who does the visit, where, with which scenario and by when. */
+    reassign(id: number, fields: Pick<VisitInput, 'auditorId' | 'location' | 'scenario' | 'dueDate'>): Visit {
+      update.run(fields.auditorId, fields.location, fields.scenario, fields.dueDate, nowIso(), id);
+      return get(id);
+    },
     saveAnswers(id: number, answers: Answers, visitedAt: string | null): void {
       saveAnswers.run(JSON.stringify(answers), visitedAt, nowIso(), id);
     },

@@ -54,18 +54,28 @@ export const Visit = z
   })
   .openapi('Visit');
 
+const assignmentFields = {
+  location: z.string().trim().min(1).max(200).nullable(),
+  auditor: z.string().min(1).max(200).openapi({ description: 'Name of a user with the auditor role' }),
+  scenario: z.string().trim().max(2000).nullable(),
+  dueDate: Day.nullable(),
+};
+
 export const VisitInput = z
   .object({
     templateKey: z.string().max(64),
     templateVersion: z.number().int().positive().optional().openapi({ description: 'Default: the latest version' }),
     businessId: z.number().int().positive(),
-    location: z.string().trim().min(1).max(200).nullable().default(null),
-    auditor: z.string().min(1).max(200).openapi({ description: 'Name of a user with the auditor role' }),
-    scenario: z.string().trim().max(2000).nullable().default(null),
-    dueDate: Day.nullable().default(null),
+    location: assignmentFields.location.default(null),
+    auditor: assignmentFields.auditor,
+    scenario: assignmentFields.scenario.default(null),
+    dueDate: assignmentFields.dueDate.default(null),
   })
   .strict()
   .openapi('VisitInput');
+
+/** Only the fields sent change. */
+export const VisitPatch = z.object(assignmentFields).partial().strict().openapi('VisitPatch');
 
 export const AnswersInput = z
   .object({

@@ -10,7 +10,7 @@ import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, WRITE_ROLES } from '../route.ts';
 import { ErrorSchema, IdParam, pageOf } from '../schemas.ts';
 import { ALL_ROLES } from './templates.ts';
-import { AnswersInput, toSummary, toVisitBody, TransitionInput, TransitionRecord, Visit, VisitInput, VisitQuery, VisitSummary } from './visit-schemas.ts';
+import { AnswersInput, toSummary, toVisitBody, TransitionInput, TransitionRecord, Visit, VisitInput, VisitPatch, VisitQuery, VisitSummary } from './visit-schemas.ts';
 
 const EDIT_ROLES = ['admin', 'marketer', 'auditor'] as const;
 const tags = ['visits'];
@@ -87,6 +87,18 @@ export function visitsRoutes({ db }: AppDeps) {
         responses: { 200: json(Visit, 'The visit'), ...missing },
       }),
       (c) => c.json(toVisitBody(visibleVisit(visits, c.get('principal'), c.req.valid('param').id), c.get('principal')), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: 'patch',
+        path: '/{id}',
+        tags,
+        summary: 'Reassign a visit (auditor, location, scenario, due date) until it is submitted',
+        roles: WRITE_ROLES,
+        request: { params: IdParam, body: jsonBody(VisitPatch) },
+        responses: { 200: json(Visit, 'The visit'), 409: json(ErrorSchema, 'Already submitted'), ...missing },
+      }),
+      (c) => c.json(toVisitBody(assignment.reassign(c.req.valid('param').id, c.req.valid('json')), c.get('principal')), 200),
     )
     .openapi(
       apiRoute({

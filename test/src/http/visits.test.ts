@@ -191,6 +191,22 @@ describe('who sees what', () => {
     expect((await (await t.call('marketer', 'GET', '/api/visits')).json()).items).toHaveLength(2);
   });
 
+  it('reassigns a visit until it is submitted; the previous auditor loses it', async () => {
+    const id = await assign(t, f.ownId, { location: 'Center', dueDate: '2026-12-01' });
+    const other = usersRepo(t.db).createToken('auditor2', 'auditor').token;
+    const res = await t.call('marketer', 'PATCH', `/api/visits/${id}`, { auditor: 'auditor2', dueDate: '2026-12-24' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ auditor: 'auditor2', location: 'Center', dueDate: '2026-12-24', scenario: null });
+    expect((await t.call('auditor', 'GET', `/api/visits/${id}`)).status).toBe(404);
+    expect((await callAs(t, other, 'PUT', `/api/visits/${id}/answers`, { answers: { a1: true } })).status).toBe(200);
+    expect((await t.call('auditor', 'PATCH', `/api/visits/${id}`, { auditor: 'auditor' })).status).toBe(403);
+    expect((await t.call('admin', 'PATCH', `/api/visits/${id}`, { auditor: 'viewer' })).status).toBe(422);
+    const published = await publishedVisitWithReceipt(true);
+    const late = await t.call('admin', 'PATCH', `/api/visits/${published}`, { location: 'Mall' });
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.details.state).toBe('published');
+  });
+
   it('shows viewers only published visits', async () => {
     const draft = await assign(t, f.ownId);
     const published = await publishedVisitWithReceipt(true);
