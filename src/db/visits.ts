@@ -141,7 +141,7 @@ export function visitsRepo(db: Db) {
      ORDER BY v.id LIMIT :limit`,
   );
   const saveAnswers = db.prepare(
-    'UPDATE visits SET answers = ?, visited_at = coalesce(?, visited_at), updated_at = ? WHERE id = ?',
+    'UPDATE visits SET answers = ?, visited_at = coalesce(?, visited_at), updated_at = ? WHERE id = ? AND state = ?',
   );
   const setState = db.prepare(
     `UPDATE visits SET state = :to, answers = coalesce(:answers, answers), score = coalesce(:score, score),
@@ -207,8 +207,9 @@ export function visitsRepo(db: Db) {
       update.run(fields.auditorId, fields.location, fields.scenario, fields.dueDate, nowIso(), id);
       return get(id);
     },
-    saveAnswers(id: number, answers: Answers, visitedAt: string | null): void {
-      saveAnswers.run(JSON.stringify(answers), visitedAt, nowIso(), id);
+    /** Saves the answers if the visit is still in `state`; false when it moved on meanwhile. */
+    saveAnswers(id: number, state: VisitState, answers: Answers, visitedAt: string | null): boolean {
+      return saveAnswers.run(JSON.stringify(answers), visitedAt, nowIso(), id, state).changes > 0;
     },
     /** Moves the visit from `from` to `to` and records who, when and why — both or neither. Returns false
      * when the visit was no longer in `from` (a concurrent change). */

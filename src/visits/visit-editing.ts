@@ -26,6 +26,8 @@ export class UnsupportedEvidence extends Error {
   }
 }
 
+const changedMeanwhile = (id: number) => conflict(`visit ${id} changed meanwhile; retry`);
+
 /** Changing a visit's answers and evidence, for whoever may edit it in its current state. */
 export function visitEditing(db: Db) {
   const visits = visitsRepo(db);
@@ -38,7 +40,7 @@ export function visitEditing(db: Db) {
     assertEditable(visit, principal);
     if (visit.state !== 'assigned') return visit;
     transition('assigned', 'draft', workflowRole(principal));
-    if (!visits.changeState(id, 'assigned', 'draft', principal.userId, null)) throw conflict(`visit ${id} changed meanwhile; retry`);
+    if (!visits.changeState(id, 'assigned', 'draft', principal.userId, null)) throw changedMeanwhile(id);
     return visits.get(id);
   };
 
@@ -52,8 +54,8 @@ export function visitEditing(db: Db) {
       if (!parsed.ok) throw invalidInput(parsed.issues);
       const photoIssues = photoAnswerIssues(template, parsed.value, evidence.list(id));
       if (photoIssues.length) throw invalidInput(photoIssues);
-      editableVisit(principal, id);
-      visits.saveAnswers(id, parsed.value, input.visitedAt ?? null);
+      const visit = editableVisit(principal, id);
+      if (!visits.saveAnswers(id, visit.state, parsed.value, input.visitedAt ?? null)) throw changedMeanwhile(id);
       return visits.get(id);
     },
 
@@ -71,7 +73,7 @@ export function visitEditing(db: Db) {
       const visit = editableVisit(principal, id);
       const added = evidence.add(id, question, sniffed, bytes, principal.userId);
       if (target.type === 'photo' && visit.answers[question] === undefined)
-        visits.saveAnswers(id, { ...visit.answers, [question]: String(added.id) }, null);
+        visits.saveAnswers(id, visit.state, { ...visit.answers, [question]: String(added.id) }, null);
       return added;
     },
   };
