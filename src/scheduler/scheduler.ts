@@ -120,8 +120,11 @@ export class Scheduler {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await Promise.all([...this.active.static, ...this.active.browser]);
+    const running = [...this.active.static, ...this.active.browser];
+    if (running.length) this.deps.logger.info({ running: running.length }, 'scheduler stopping: letting running runs finish');
+    await Promise.all(running);
     if (this.ownsFetcher) await this.fetcher.close();
+    this.deps.logger.info({ owner: this.owner }, 'scheduler stopped');
   }
 
   /**
