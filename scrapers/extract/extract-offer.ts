@@ -13,10 +13,10 @@ import { findAnchors } from './page-anchors.ts';
 import { indexPage } from './page-index.ts';
 import { findPromotions } from './promotions.ts';
 import type { SchemaNode } from './schema-node.ts';
+import { reconcile } from './reconcile.ts';
 import { productFound } from './schema-offer.ts';
-import { identifierFromUrl } from './url-identifier.ts';
 import { findLabelledValues } from './visible-labels.ts';
-import { findVisiblePrice, type VisiblePrice } from './visible-price.ts';
+import { findVisiblePrice } from './visible-price.ts';
 import { findVisibleStock, mainArea } from './visible-stock.ts';
 
 export { ExtractionError } from './extraction-error.ts';
@@ -44,11 +44,6 @@ function structuredSources($: CheerioAPI, ctx: PageContext, title: string): Sour
   }
   out.push({ source: 'opengraph', found: readOpenGraph($, ctx) });
   return out;
-}
-
-/** The visible price is unmistakable and the markup's price, if shown at all, is a minor one (a starting bid, a unit price). */
-function outranks(visible: VisiblePrice, price: string): boolean {
-  return visible.score >= 8 && (visible.scores.get(price) ?? 0) < visible.score - 3;
 }
 
 /**
@@ -80,35 +75,7 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   };
   const { offer, provenance } = mergeFound([...sources, { source: 'heuristic', found: heuristic }]);
 
-  // Markup that gives the struck-through (or a much less prominent) price as the price: the visible current price wins.
-  if (visible && offer.price !== null && provenance.price !== 'heuristic' && visible.price !== offer.price && (visible.oldPrices.includes(offer.price) || outranks(visible, offer.price))) {
-    offer.regularPrice = offer.price;
-    offer.price = visible.price;
-    provenance.price = 'heuristic';
-    provenance.regularPrice = 'heuristic';
-  }
-  if (offer.regularPrice === null && visible?.regularPrice && visible.price === offer.price) {
-    offer.regularPrice = visible.regularPrice;
-    provenance.regularPrice = 'heuristic';
-  }
-  // The article number the shop shows next to the product is the one its customers quote.
-  if (labelled.sku && offer.sku !== labelled.sku) {
-    offer.sku = labelled.sku;
-    provenance.sku = 'heuristic';
-  }
-  const urlId = offer.sku ? null : identifierFromUrl(input.url);
-  if (urlId) {
-    offer.sku = urlId;
-    provenance.sku = 'heuristic';
-  }
-  if (stock === 'OutOfStock' && offer.availability !== 'OutOfStock') {
-    offer.availability = 'OutOfStock';
-    provenance.availability = 'heuristic';
-  }
-  if (offer.price !== null && offer.currency === null && ctx.currency) {
-    offer.currency = ctx.currency;
-    provenance.currency = 'heuristic';
-  }
+  reconcile(offer, provenance, { visible, labelledSku: labelled.sku, stock, url: input.url, currency: ctx.currency });
   if (area) {
     offer.promotions = findPromotions($, index, area);
     if (offer.promotions.length) provenance.promotions = 'heuristic';

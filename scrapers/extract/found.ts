@@ -57,3 +57,27 @@ export function cleanSku(value: string | null | undefined): string | undefined {
   const first = t.split(' ')[0] as string;
   return /\d/.test(first) && first.length >= 4 ? first : t;
 }
+
+/** Drops the fields that were not found, so that merging can tell "absent" from a value. */
+export function compact(found: Found): Found {
+  for (const k of Object.keys(found) as FoundField[]) if (found[k] === undefined) delete found[k];
+  return found;
+}
+
+/** Template placeholders a page forgot to fill in ("$metabrand", "{{ product.vendor }}"). */
+const PLACEHOLDER = /[$]\w|\{\{|\}\}|<%|%>|\[\[/;
+
+/** A brand as markup gives it: no placeholders; "See more of brand: Panasonic" → "Panasonic". */
+export function cleanBrand(value: string | null | undefined): string | undefined {
+  const t = cleanText(value);
+  if (!t || PLACEHOLDER.test(t) || /^https?:/.test(t)) return undefined;
+  const afterLabel = t.length > 30 && t.includes(': ') ? cleanText(t.slice(t.lastIndexOf(': ') + 2)) : t;
+  return afterLabel && afterLabel.length <= 60 ? afterLabel : undefined;
+}
+
+/** Currency codes as markup writes them → ISO 4217 (a few retired codes are still common). */
+export function cleanCurrency(value: string | null | undefined): string | undefined {
+  const t = cleanText(value)?.toUpperCase();
+  if (!t) return undefined;
+  return ({ RUR: 'RUB', BYR: 'BYN', TRL: 'TRY' } as Record<string, string>)[t] ?? t;
+}

@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import { cleanGtin, cleanSku, cleanText, schemaAvailability, type Found, type PageContext } from './found.ts';
+import { cleanBrand, cleanCurrency, cleanGtin, cleanSku, cleanText, compact, schemaAvailability, type Found, type PageContext } from './found.ts';
 import { readAmount } from './price-text.ts';
 
 /** OpenGraph and Facebook product meta: og:title, product:price:amount, og:price:currency, product:availability, … */
@@ -11,7 +11,7 @@ export function readOpenGraph($: CheerioAPI, ctx: PageContext): Found {
     if (key && content !== undefined && content.trim() && !meta.has(key)) meta.set(key, content.trim());
   });
   const get = (...keys: string[]): string | undefined => keys.map((k) => meta.get(k)).find((v) => v !== undefined);
-  const currency = cleanText(get('product:price:currency', 'og:price:currency', 'product:sale_price:currency'))?.toUpperCase();
+  const currency = cleanCurrency(get('product:price:currency', 'og:price:currency', 'product:sale_price:currency'));
   const hints = { locale: ctx.locale, currency: currency ?? ctx.currency };
   const amountOf = (...keys: string[]): string | undefined => {
     const text = get(...keys);
@@ -29,8 +29,7 @@ export function readOpenGraph($: CheerioAPI, ctx: PageContext): Found {
     availability: availability ? schemaAvailability(availability) : undefined,
     sku: cleanSku(get('product:retailer_item_id', 'product:sku', 'og:sku')),
     gtin: cleanGtin(get('product:gtin', 'product:ean', 'og:upc', 'product:upc', 'product:isbn', 'books:isbn')),
-    brand: cleanText(get('product:brand', 'og:brand')),
+    brand: cleanBrand(get('product:brand', 'og:brand')),
   };
-  for (const k of Object.keys(found) as (keyof Found)[]) if (found[k] === undefined) delete found[k];
-  return found;
+  return compact(found);
 }

@@ -1,5 +1,5 @@
 import type { PageContext, Found } from './found.ts';
-import { cleanGtin, cleanSku, cleanText, schemaAvailability } from './found.ts';
+import { cleanBrand, cleanCurrency, cleanGtin, cleanSku, cleanText, compact, schemaAvailability } from './found.ts';
 import { readAmount } from './price-text.ts';
 import { children, firstText, texts, type SchemaNode } from './schema-node.ts';
 
@@ -60,10 +60,10 @@ function chooseOffer(offers: SchemaNode[], ctx: PageContext): SchemaNode | undef
 }
 
 function brandOf(product: SchemaNode): string | undefined {
-  const direct = texts(product, 'brand')[0];
-  if (direct && !/^https?:/.test(direct)) return cleanText(direct);
+  const direct = cleanBrand(texts(product, 'brand')[0]);
+  if (direct) return direct;
   const node = children(product, 'brand')[0] ?? children(product, 'manufacturer')[0];
-  return cleanText(node ? firstText(node, 'name') : null);
+  return cleanBrand(node ? firstText(node, 'name') : null);
 }
 
 /** A schema.org product item → what it says about the offer. */
@@ -79,12 +79,11 @@ export function productFound(product: SchemaNode, ctx: PageContext, offeredBy?: 
     name: cleanText(firstText(product, 'name')),
     price: placeholder ? undefined : q.price,
     regularPrice: q.regularPrice && q.regularPrice !== q.price && !placeholder ? q.regularPrice : undefined,
-    currency: q.currency?.toUpperCase(),
+    currency: cleanCurrency(q.currency),
     availability: availability ?? schemaAvailability(firstText(product, 'availability') ?? ''),
     sku: cleanSku(firstText(product, 'sku') ?? (offer ? firstText(offer, 'sku') : null) ?? firstText(product, 'productID', 'mpn')),
     gtin: ['gtin13', 'gtin', 'gtin14', 'gtin12', 'gtin8', 'ean', 'isbn'].map((p) => cleanGtin(firstText(product, p))).find(Boolean),
     brand: brandOf(product),
   };
-  for (const k of Object.keys(found) as (keyof Found)[]) if (found[k] === undefined) delete found[k];
-  return found;
+  return compact(found);
 }

@@ -50,6 +50,17 @@ describe('extractOffer from the visible page', () => {
     expect(provenance).toMatchObject({ price: 'heuristic', regularPrice: 'heuristic', promotions: 'heuristic' });
   });
 
+  it('lets an unmistakable visible price win over a minor markup price such as a starting bid', () => {
+    const html = productPage(
+      `<div class="product-detail"><h1>Vintage flap bag</h1><div class="price-box"><span class="price">$400</span></div>
+        <button>Place bid</button><p class="note">Starting price $90</p></div>`,
+      { jsonLd: [{ '@type': 'Product', name: 'Vintage flap bag', offers: { '@type': 'Offer', price: '90', priceCurrency: 'USD' } }] },
+    );
+    const { offer, provenance } = extractOffer({ html, url: URL });
+    expect(offer).toMatchObject({ price: '400', regularPrice: null, currency: 'USD' });
+    expect(provenance.price).toBe('heuristic');
+  });
+
   it('reads labelled identifiers and brand next to the product', () => {
     const html = productPage(`<h1>Moka pot</h1><span class="price">€35.00</span>
       <p>Product code: 83050303</p><dl><dt>EAN</dt><dd>4006381333931</dd><dt>Brand:</dt><dd>Bialetti</dd></dl>`);
