@@ -34,27 +34,30 @@ export function visitEditing(db: Db) {
   const templates = templatesRepo(db);
   const evidence = visitEvidenceRepo(db);
 
-  /** The visit, editable by the caller; an assigned visit is started (moved to draft) by its auditor's first save. */
-  const editableVisit = (principal: Principal, id: number): Visit => {
+  const editable = (principal: Principal, id: number): Visit => {
     const visit = visibleVisit(visits, principal, id);
     assertEditable(visit, principal);
+    return visit;
+  };
+
+  /** An assigned visit is started (moved to draft) by its auditor's first save. */
+  const started = (visit: Visit, principal: Principal): Visit => {
     if (visit.state !== 'assigned') return visit;
     transition('assigned', 'draft', workflowRole(principal));
-    if (!visits.changeState(id, 'assigned', 'draft', principal.userId, null)) throw changedMeanwhile(id);
-    return visits.get(id);
+    if (!visits.changeState(visit.id, 'assigned', 'draft', principal.userId, null)) throw changedMeanwhile(visit.id);
+    return visits.get(visit.id);
   };
 
   return {
     /** Replaces the saved answers; partial answers are fine until submission, each answer is validated. */
     saveAnswers(principal: Principal, id: number, input: AnswersInput): Visit {
-      const current = visibleVisit(visits, principal, id);
-      assertEditable(current, principal);
+      const current = editable(principal, id);
       const { template } = templates.versionById(current.templateVersionId);
       const parsed = parseAnswers(template, { answers: input.answers });
       if (!parsed.ok) throw invalidInput(parsed.issues);
       const photoIssues = photoAnswerIssues(template, parsed.value, evidence.list(id));
       if (photoIssues.length) throw invalidInput(photoIssues);
-      const visit = editableVisit(principal, id);
+      const visit = started(current, principal);
       if (!visits.saveAnswers(id, visit.state, parsed.value, input.visitedAt ?? null)) throw changedMeanwhile(id);
       return visits.get(id);
     },
@@ -62,15 +65,14 @@ export function visitEditing(db: Db) {
     /** Stores an upload for a question after checking its bytes are what its type says; a photo question
      * without an answer is answered with the new evidence. */
     uploadEvidence(principal: Principal, id: number, question: string, declaredType: string, bytes: Buffer): Evidence {
-      const current = visibleVisit(visits, principal, id);
-      assertEditable(current, principal);
+      const current = editable(principal, id);
       const { template } = templates.versionById(current.templateVersionId);
       const target = template.sections.flatMap((s) => s.questions).find((q) => q.key === question);
       if (!target) throw unprocessable('question', `template "${current.templateKey}" has no question "${question}"`);
       const sniffed = sniffEvidenceType(bytes);
       if (sniffed === null || sniffed !== declaredType)
         throw new UnsupportedEvidence(declaredType, sniffed);
-      const visit = editableVisit(principal, id);
+      const visit = started(current, principal);
       const added = evidence.add(id, question, sniffed, bytes, principal.userId);
       if (target.type === 'photo' && visit.answers[question] === undefined)
         visits.saveAnswers(id, visit.state, { ...visit.answers, [question]: String(added.id) }, null);
