@@ -2,7 +2,7 @@
  * Scrape benchmark: the same local ~100 KB product pages fetched and parsed by rivalscope's static and browser
  * paths and, in the same run, by Crawlee's CheerioCrawler, a naive Playwright loop and Crawlee's PlaywrightCrawler.
  * Each contender runs in its own process so its peak RSS (with its Chromium processes) is its own.
- * `npm run bench:scrape [-- --pages 300 --browser-pages 200 --sweep]`
+ * `npm run bench:scrape [-- --pages 300 --browser-pages 200 --sweep --only rivalscope-static,crawlee-cheerio]`
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const STATIC_CONCURRENCY = 8;
+const STATIC_CONCURRENCY = arg('static-concurrency', 8);
 const BROWSER_CONCURRENCY = 4;
 
 const priceOf = (i: number) => `${10 + ((i * 37) % 990)}.${String(i % 100).padStart(2, '0')}`;
@@ -44,8 +44,8 @@ function productPage(i: number): string {
 <p class="price">€ ${priceOf(i)}</p><section>${description}</section><section>${reviews}</section></main></body></html>`;
 }
 
-function serve(): void {
-  const pages = new Map<number, Buffer>();
+function serve(count: number): void {
+  const pages = new Map<number, Buffer>(Array.from({ length: count }, (_, i) => [i, Buffer.from(productPage(i))]));
   const css = Buffer.from(`@font-face{font-family:Shop;src:url(/static/font.woff2)} body{font-family:Shop} ${'.x{color:red}'.repeat(1500)}`);
   const js = Buffer.from(`var DATA=${JSON.stringify(Array.from({ length: 4000 }, (_, k) => `item-${k}`))};document.querySelectorAll('.review').forEach(function(r,i){r.dataset.i=DATA[i]});`);
   const blob = (size: number) => Buffer.alloc(size, 7);
@@ -53,10 +53,9 @@ function serve(): void {
     const url = req.url ?? '/';
     const product = /^\/p\/(\d+)$/.exec(url);
     if (product) {
-      const i = Number(product[1]);
-      if (!pages.has(i)) pages.set(i, Buffer.from(productPage(i)));
+      const page = pages.get(Number(product[1])) ?? Buffer.from(productPage(Number(product[1])));
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(pages.get(i));
+      return res.end(page);
     }
     const [type, body] = url.startsWith('/img/')
       ? ['image/jpeg', blob(15_000)]
@@ -263,7 +262,7 @@ function printRow(r: Row): number {
 
 async function main(): Promise<void> {
   const run = process.argv.indexOf('--run');
-  if (process.argv.includes('--serve')) return serve();
+  if (process.argv.includes('--serve')) return serve(arg('pages', 300));
   if (run >= 0) {
     const origin = process.argv[process.argv.indexOf('--origin') + 1] as string;
     const urls = Array.from({ length: arg('pages', 300) }, (_, i) => `${origin}/p/${i}`);
@@ -273,9 +272,10 @@ async function main(): Promise<void> {
   }
   const staticPages = arg('pages', 300);
   const browserPages = arg('browser-pages', 200);
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : undefined;
   let announce: (origin: string) => void = () => undefined;
   const ready = new Promise<string>((resolve) => (announce = resolve));
-  const server = child(['--serve'], (line) => {
+  const server = child(['--serve', '--pages', String(Math.max(staticPages, browserPages))], (line) => {
     const port = /^PORT (\d+)/.exec(line)?.[1];
     if (port) announce(`http://127.0.0.1:${port}`);
   });
@@ -291,6 +291,7 @@ async function main(): Promise<void> {
       ['naive-playwright', browserPages, 1],
       ['crawlee-playwright', browserPages, BROWSER_CONCURRENCY],
     ] as const) {
+      if (only && !only.includes(name)) continue;
       rates[name] = printRow(await measure(name, origin, pages, concurrency));
     }
     if (process.argv.includes('--sweep')) {
@@ -298,6 +299,7 @@ async function main(): Promise<void> {
       for (const c of [4, 16]) printRow(await measure('rivalscope-static', origin, staticPages, c));
     }
     const ratio = (a: string, b: string, target: number) => {
+      if (!rates[a] || !rates[b]) return;
       const value = (rates[a] ?? 0) / (rates[b] ?? 1);
       console.log(`${a} / ${b}: ${value.toFixed(2)}× (target ≥ ${target}×) ${value >= target ? 'met' : 'NOT met'}`);
     };

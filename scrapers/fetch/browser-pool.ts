@@ -9,7 +9,7 @@ import type { BrowserFetchOptions, BrowserFetchResult, BrowserTimings } from './
 import { BrowserSession } from './browser-session.ts';
 import type { StorageState } from './browser-session.ts';
 import { Semaphore } from './semaphore.ts';
-import { checkUrl, parseAllowList } from './ssrf-guard.ts';
+import { cachingResolver, checkUrl, parseAllowList } from './ssrf-guard.ts';
 import type { GuardOptions } from './ssrf-guard.ts';
 import { toBrowserFetchError } from './browser-errors.ts';
 
@@ -35,6 +35,8 @@ export interface BrowserPoolOptions extends GuardOptions {
   maxPagesPerBrowser?: number;
   /** Open pages kept per site between jobs. Default 4. */
   idlePagesPerSite?: number;
+  /** Open pages kept between jobs over all sites. Default 8. */
+  maxIdlePages?: number;
   /** Site contexts kept open. Default 20. */
   maxSites?: number;
   userAgent?: string;
@@ -79,7 +81,7 @@ export class BrowserPool {
 
   constructor(private readonly options: BrowserPoolOptions = {}) {
     this.slots = new Semaphore(options.concurrency ?? 4);
-    this.guard = { allowHosts: Array.isArray(options.allowHosts) ? parseAllowList(options.allowHosts) : options.allowHosts, resolve: options.resolve };
+    this.guard = { allowHosts: Array.isArray(options.allowHosts) ? parseAllowList(options.allowHosts) : options.allowHosts, resolve: cachingResolver(options.resolve) };
     this.blocked = new Set(options.blockResourceTypes ?? ['image', 'font', 'media']);
   }
 
@@ -190,6 +192,7 @@ export class BrowserPool {
     }
     const session = new BrowserSession(browser, {
       idlePagesPerSite: this.options.idlePagesPerSite ?? 4,
+      maxIdlePages: this.options.maxIdlePages ?? 8,
       maxSites: this.options.maxSites ?? 20,
       closeTimeoutMs: this.options.closeTimeoutMs ?? 5_000,
       contextOptions: { userAgent: this.options.userAgent, serviceWorkers: 'block', acceptDownloads: false, viewport: { width: 1280, height: 900 } },

@@ -5,6 +5,8 @@ export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 export interface SessionOptions {
   /** Open pages kept per site between jobs. */
   idlePagesPerSite: number;
+  /** Open pages kept between jobs over all sites; the longest idle is closed beyond this. */
+  maxIdlePages: number;
   /** Sites (contexts) kept open; the least recently used idle one is closed beyond this. */
   maxSites: number;
   closeTimeoutMs: number;
@@ -41,6 +43,8 @@ export class BrowserSession {
   closing = false;
   private readonly sites = new Map<string, Promise<Site>>();
   private readonly settled = new Map<string, Site>();
+  /** Idle pages of all sites, longest idle first. */
+  private readonly idleOrder: { site: Site; page: Page }[] = [];
 
   constructor(
     readonly browser: Browser,
@@ -57,8 +61,8 @@ export class BrowserSession {
     const site = await pending;
     site.lastUsed = Date.now();
     site.open += 1;
-    let page = site.idle.pop();
-    while (page?.isClosed()) page = site.idle.pop();
+    let page = this.takeIdle(site);
+    while (page?.isClosed()) page = this.takeIdle(site);
     if (!page) {
       try {
         page = await site.context.newPage();
@@ -74,9 +78,27 @@ export class BrowserSession {
   /** Back to the site's idle pages when healthy and there is room; otherwise closed, within a timeout. */
   async release(site: Site, page: Page, reusable: boolean): Promise<void> {
     site.open -= 1;
-    if (reusable && !page.isClosed() && site.idle.length < this.options.idlePagesPerSite && !this.retiring) site.idle.push(page);
-    else await settleWithin(page.close({ runBeforeUnload: false }), this.options.closeTimeoutMs);
+    if (reusable && !page.isClosed() && site.idle.length < this.options.idlePagesPerSite && !this.retiring) {
+      site.idle.push(page);
+      this.idleOrder.push({ site, page });
+      const oldest = this.idleOrder.length > this.options.maxIdlePages ? this.idleOrder.shift() : undefined;
+      if (oldest) {
+        oldest.site.idle.splice(oldest.site.idle.indexOf(oldest.page), 1);
+        await this.closePage(oldest.page);
+      }
+    } else await this.closePage(page);
     await this.evictIdleSites();
+  }
+
+  private takeIdle(site: Site): Page | undefined {
+    const page = site.idle.pop();
+    const index = this.idleOrder.findIndex((e) => e.page === page);
+    if (index >= 0) this.idleOrder.splice(index, 1);
+    return page;
+  }
+
+  private closePage(page: Page): Promise<void | undefined> {
+    return settleWithin(page.close({ runBeforeUnload: false }), this.options.closeTimeoutMs);
   }
 
   counts(): { sites: number; idlePages: number } {
@@ -119,6 +141,7 @@ export class BrowserSession {
     for (const [origin, site] of idle.slice(0, excess)) {
       this.settled.delete(origin);
       this.sites.delete(origin);
+      while (site.idle.length > 0) this.takeIdle(site);
       const state = await settleWithin(site.context.storageState(), this.options.closeTimeoutMs);
       if (state) this.options.savedStates.set(origin, state);
       await settleWithin(site.context.close(), this.options.closeTimeoutMs);

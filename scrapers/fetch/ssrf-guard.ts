@@ -139,3 +139,21 @@ export function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunct
     else callback(null, first.address, first.family);
   };
 }
+
+/**
+ * Remembers answers for `ttlMs` so a page's many subrequests do not each ask DNS (twice: route check and proxy).
+ * Failed lookups are not remembered.
+ */
+export function cachingResolver(inner: Resolver = systemResolver, ttlMs = 30_000, maxEntries = 1000): Resolver {
+  const answers = new Map<string, { expires: number; addresses: Promise<ResolvedAddress[]> }>();
+  return (hostname) => {
+    const cached = answers.get(hostname);
+    if (cached && cached.expires > Date.now()) return cached.addresses;
+    const addresses = inner(hostname);
+    answers.delete(hostname);
+    answers.set(hostname, { expires: Date.now() + ttlMs, addresses });
+    addresses.catch(() => answers.get(hostname)?.addresses === addresses && answers.delete(hostname));
+    if (answers.size > maxEntries) answers.delete(answers.keys().next().value as string);
+    return addresses;
+  };
+}

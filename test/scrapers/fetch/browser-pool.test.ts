@@ -129,6 +129,19 @@ describe('BrowserPool lifecycle', () => {
     }
   });
 
+  it('keeps a context per site but caps idle pages over all sites', async () => {
+    const second = await startServer((_req, res) => html(res, '<p class="price">5.00 zł</p>'));
+    const capped = new BrowserPool({ allowHosts, maxIdlePages: 1 });
+    try {
+      await capped.fetch(`${shop.origin}/page/3`);
+      await capped.fetch(`${second.origin}/`);
+      expect(capped.stats()).toMatchObject({ sites: 2, idlePages: 1, launches: 1 });
+    } finally {
+      await capped.close();
+      await second.close();
+    }
+  });
+
   it('reports a crash as browser_crash and relaunches', async () => {
     const before = new Set(chromiumChildren());
     const crashing = new BrowserPool({ allowHosts });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressRefusal, checkUrl, isAddressAllowed, parseAllowList, pinnedLookup } from '../../../scrapers/fetch/ssrf-guard.ts';
+import { addressRefusal, cachingResolver, checkUrl, isAddressAllowed, parseAllowList, pinnedLookup } from '../../../scrapers/fetch/ssrf-guard.ts';
 import type { Resolver } from '../../../scrapers/fetch/ssrf-guard.ts';
 import { FetchError } from '../../../scrapers/fetch/fetch-error.ts';
 
@@ -132,5 +132,21 @@ describe('pinnedLookup', () => {
     ]);
     const six = await new Promise((resolve) => lookup('anything', { family: 6 }, (_err, address) => resolve(address)));
     expect(six).toBe('::1');
+  });
+});
+
+describe('cachingResolver', () => {
+  it('asks once per host within the TTL and forgets failures', async () => {
+    const asked: string[] = [];
+    const resolve = cachingResolver(async (hostname) => {
+      asked.push(hostname);
+      if (hostname === 'down.example') throw new Error('SERVFAIL');
+      return [{ address: '93.184.216.34', family: 4 }];
+    });
+    await resolve('shop.example');
+    await resolve('shop.example');
+    await expect(resolve('down.example')).rejects.toThrow('SERVFAIL');
+    await expect(resolve('down.example')).rejects.toThrow('SERVFAIL');
+    expect(asked).toEqual(['shop.example', 'down.example', 'down.example']);
   });
 });
