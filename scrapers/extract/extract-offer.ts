@@ -1,4 +1,4 @@
-import { load, type CheerioAPI } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio/slim';
 import type { Offer, Provenance, Source } from '../offer.ts';
 import type { Recipe } from '../recipe.ts';
 import { applyRecipe } from './apply-recipe.ts';

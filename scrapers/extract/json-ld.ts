@@ -1,4 +1,4 @@
-import { load, type CheerioAPI } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio/slim';
 import { parseLenientJson, type JsonValue } from './lenient-json.ts';
 import { addProp, stripVocabulary, type SchemaNode } from './schema-node.ts';
 
