@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config.ts';
+import { backupTo } from '../../db/backup.ts';
 import { openDb } from '../../db/open-db.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 
@@ -13,7 +14,7 @@ export const command: Command = {
     if (existsSync(file)) throw new UsageError(`${file} already exists; choose a new file`);
     const db = openDb(loadConfig().dbPath);
     try {
-      await db.backup(file);
+      backupTo(db, file);
     } finally {
       db.close();
     }

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupTo } from '../../../src/db/backup.ts';
 import { migrate } from '../../../src/db/migrate.ts';
 import { openDb } from '../../../src/db/open-db.ts';
 import { tempDir } from '../../helpers/test-app.ts';
@@ -32,34 +34,34 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('backup while another connection writes gives a consistent copy', async () => {
+  it('backup while another process writes gives a consistent copy', async () => {
     const path = join(tmp.dir, 'live.db');
     const db = openDb(path);
-    const writer = openDb(path);
-    const insert = writer.prepare("INSERT INTO products (name, created_at, updated_at) VALUES (?, 'now', 'now')");
+    const insert = db.prepare("INSERT INTO products (name, created_at, updated_at) VALUES (?, 'now', 'now')");
     for (let i = 0; i < 2000; i++) insert.run(`p${i}`);
-    let writing = true;
-    let written = 0;
-    const loop = (async () => {
-      while (writing) {
-        writer.transaction(() => {
-          for (let i = 0; i < 50; i++) insert.run(`live${written++}`);
-        })();
-        await new Promise((r) => setImmediate(r));
-      }
-    })();
+    const writer = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.pragma('busy_timeout = 5000');
+         const ins = db.prepare("INSERT INTO products (name, created_at, updated_at) VALUES ('live', 'now', 'now')");
+         const batch = db.transaction(() => { for (let i = 0; i < 50; i++) ins.run(); });
+         process.stdout.write('ready\\n');
+         for (;;) batch();`,
+        path,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise((resolve) => writer.stdout.once('data', resolve));
     const copy = join(tmp.dir, 'copy.db');
-    await db.backup(copy);
-    writing = false;
-    await loop;
-    expect(written).toBeGreaterThan(0);
+    backupTo(db, copy);
+    writer.kill();
     const restored = new Database(copy, { readonly: true });
     expect(restored.pragma('integrity_check', { simple: true })).toBe('ok');
     const count = restored.prepare('SELECT count(*) FROM products').pluck().get() as number;
     expect(count).toBeGreaterThanOrEqual(2000);
     expect(count % 50).toBe(0);
     restored.close();
-    writer.close();
     db.close();
   });
 });
