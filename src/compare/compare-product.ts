@@ -108,8 +108,12 @@ export function compareProduct(
   const competitorInputs = offers.filter((o) => !o.own);
   const competitors = competitorInputs.map((o) => view(o, base, rates, scale));
   const ranked = [own, ...competitors].filter((o): o is OfferView => o !== null && o.comparablePrice !== null);
-  for (const o of ranked) o.rank = 1 + ranked.filter((p) => compareDecimals(p.comparablePrice!, o.comparablePrice!) < 0).length;
-  for (const o of ranked) o.cheapest = o.rank === 1;
+  ranked.sort((a, b) => compareDecimals(a.comparablePrice!, b.comparablePrice!));
+  ranked.forEach((o, i) => {
+    const prev = ranked[i - 1];
+    o.rank = prev && compareDecimals(prev.comparablePrice!, o.comparablePrice!) === 0 ? prev.rank : i + 1;
+    o.cheapest = o.rank === 1;
+  });
   const ownPrice = own?.comparablePrice ?? null;
 
   return {

@@ -1,9 +1,9 @@
 import type { Db } from '../db/open-db.ts';
 import { notFound } from '../errors.ts';
 import { encodeCursor } from '../db/paging.ts';
-import { compareProduct, type ProductComparison } from './compare-product.ts';
+import type { ProductComparison } from './compare-product.ts';
 import { summarise, type ComparisonSummary } from './comparison-summary.ts';
-import { loadOffers, loadPrices } from './load-offers.ts';
+import { cachedComparisons, type ProductName } from './comparison-cache.ts';
 import type { Rates } from './rates.ts';
 
 export interface ComparisonOptions {
@@ -12,17 +12,13 @@ export interface ComparisonOptions {
   now?: number;
 }
 
-interface ProductName {
-  id: number;
-  name: string;
-}
-
 const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 function prepare(db: Db) {
   return {
     product: db.prepare<[number], ProductName>('SELECT id, name FROM products WHERE id = ?'),
     products: db.prepare<[number, number], ProductName>('SELECT id, name FROM products WHERE id > ? ORDER BY id LIMIT ?'),
+    all: db.prepare<[], ProductName>('SELECT id, name FROM products ORDER BY id'),
   };
 }
 
@@ -32,31 +28,23 @@ function statements(db: Db) {
   return st;
 }
 
-function compareAll(db: Db, products: readonly ProductName[], o: ComparisonOptions): ProductComparison[] {
-  const offers = loadOffers(db, products.map((p) => p.id), o.staleAfter, o.now);
-  return products.map((p) => {
-    const entry = offers.get(p.id);
-    return compareProduct(p, entry?.offers ?? [], entry?.fields ?? [], o.rates);
-  });
-}
-
 /** The own offer of one product against each competitor's latest offer. */
 export function productComparison(db: Db, productId: number, o: ComparisonOptions): ProductComparison {
   const product = statements(db).product.get(productId);
   if (!product) throw notFound('product', productId);
-  return compareAll(db, [product], o)[0]!;
+  return cachedComparisons(db, [product], o)[0]!;
 }
 
-/** The summary over all products (prices only). */
+/** The summary over all products that have offers. */
 export function comparisonSummary(db: Db, o: ComparisonOptions): ComparisonSummary {
-  const byProduct = loadPrices(db, o.staleAfter, o.now);
-  return summarise([...byProduct].map(([id, p]) => compareProduct({ id, name: '' }, p.offers, [], o.rates)));
+  const all = cachedComparisons(db, statements(db).all.all(), o);
+  return summarise(all.filter((p) => p.own !== null || p.competitors.length > 0));
 }
 
 /** A page of product comparisons in product id order. */
 export function comparisonPage(db: Db, page: { after?: number; limit: number }, o: ComparisonOptions) {
   const products = statements(db).products.all(page.after ?? 0, page.limit + 1);
-  const items = compareAll(db, products.slice(0, page.limit), o);
+  const items = cachedComparisons(db, products.slice(0, page.limit), o);
   const last = items.at(-1);
   return { items, nextCursor: products.length > page.limit && last ? encodeCursor(last.productId) : null };
 }
@@ -66,7 +54,7 @@ export function* allComparisons(db: Db, o: ComparisonOptions): Generator<Product
   let after = 0;
   for (;;) {
     const products = statements(db).products.all(after, 200);
-    yield* compareAll(db, products, o);
+    yield* cachedComparisons(db, products, o);
     if (products.length < 200) return;
     after = products.at(-1)!.id;
   }

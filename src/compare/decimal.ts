@@ -1,21 +1,27 @@
 /**
- * Exact arithmetic on decimal strings ("19.90", "-0.5") with BigInt: money never goes through floats.
- * A decimal is held as an integer coefficient and a scale (number of fractional digits).
+ * Exact arithmetic on decimal strings ("19.90", "-0.5"): money never goes through floats.
+ * A decimal is an integer coefficient and a scale (fractional digits). Coefficients are safe integers
+ * (exact in a double) while they fit, which keeps the common case fast, and BigInt beyond.
  */
+type Coef = number | bigint;
+
 interface Scaled {
-  coef: bigint;
+  coef: Coef;
   scale: number;
 }
 
 const DECIMAL = /^\s*([+-]?)(\d*)(?:\.(\d*))?\s*$/;
+const CANONICAL = /^(0|-?[1-9]\d*(\.\d*[1-9])?|-?0\.\d*[1-9])$/;
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 function parse(text: string): Scaled | null {
   const m = DECIMAL.exec(text);
   if (!m) return null;
   const [, sign = '', int = '', frac = ''] = m;
   if (int === '' && frac === '') return null;
-  const coef = BigInt(`${int}${frac}` || '0');
-  return { coef: sign === '-' ? -coef : coef, scale: frac.length };
+  const digits = `${int}${frac}`;
+  const magnitude = digits.length <= 15 ? Number(digits) : BigInt(digits);
+  return { coef: sign === '-' ? -magnitude : magnitude, scale: frac.length };
 }
 
 function must(text: string): Scaled {
@@ -24,45 +30,78 @@ function must(text: string): Scaled {
   return d;
 }
 
-const pow10 = (n: number) => 10n ** BigInt(n);
+const big = (c: Coef): bigint => (typeof c === 'bigint' ? c : BigInt(c));
 
-function align(a: Scaled, b: Scaled): [bigint, bigint, number] {
+/** c × 10^k, staying a safe integer when it can. */
+function shift(c: Coef, k: number): Coef {
+  if (k === 0) return c;
+  if (typeof c === 'number' && k < 16) {
+    const r = c * POW10[k]!;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return big(c) * 10n ** BigInt(k);
+}
+
+function align(a: Scaled, b: Scaled): [Coef, Coef, number] {
   const scale = Math.max(a.scale, b.scale);
-  return [a.coef * pow10(scale - a.scale), b.coef * pow10(scale - b.scale), scale];
+  const x = shift(a.coef, scale - a.scale);
+  const y = shift(b.coef, scale - b.scale);
+  return typeof x === typeof y ? [x, y, scale] : [big(x), big(y), scale];
+}
+
+function add(x: Coef, y: Coef, sign: 1 | -1): Coef {
+  if (typeof x === 'number' && typeof y === 'number') {
+    const r = x + sign * y;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return sign === 1 ? big(x) + big(y) : big(x) - big(y);
 }
 
 function format({ coef, scale }: Scaled): string {
-  const negative = coef < 0n;
-  let digits = (negative ? -coef : coef).toString().padStart(scale + 1, '0');
-  let frac = scale > 0 ? digits.slice(-scale) : '';
+  const negative = coef < 0;
+  const abs = negative ? -coef : coef;
+  let digits = abs.toString().padStart(scale + 1, '0');
+  const frac = scale > 0 ? digits.slice(-scale).replace(/0+$/, '') : '';
   digits = scale > 0 ? digits.slice(0, -scale) : digits;
-  frac = frac.replace(/0+$/, '');
   const body = frac ? `${digits}.${frac}` : digits;
   return negative && body !== '0' ? `-${body}` : body;
 }
 
-/** Divides with rounding half away from zero. */
-function divRound(n: bigint, d: bigint): bigint {
-  const q = n / d;
-  const r = n % d;
+/** n / d rounded half away from zero (d ≠ 0). */
+function divRound(n: Coef, d: Coef): Coef {
+  if (typeof n === 'number' && typeof d === 'number') {
+    let q = Math.trunc(n / d);
+    let r = n - q * d;
+    // The float quotient can be one off: correct it so that |r| < |d| and r has the sign of n.
+    while (r !== 0 && (Math.sign(r) !== Math.sign(n) || Math.abs(r) >= Math.abs(d))) {
+      const step = Math.sign(r) === Math.sign(d) ? 1 : -1;
+      q += step;
+      r -= step * d;
+    }
+    if (2 * Math.abs(r) < Math.abs(d)) return q;
+    return q + ((n < 0) !== (d < 0) ? -1 : 1);
+  }
+  const bn = big(n);
+  const bd = big(d);
+  const q = bn / bd;
+  const r = bn % bd;
   if (r === 0n) return q;
-  const twice = (r < 0n ? -r : r) * 2n;
-  const away = twice >= (d < 0n ? -d : d);
-  if (!away) return q;
-  return (n < 0n) !== (d < 0n) ? q - 1n : q + 1n;
+  if ((r < 0n ? -r : r) * 2n < (bd < 0n ? -bd : bd)) return q;
+  return (bn < 0n) !== (bd < 0n) ? q - 1n : q + 1n;
 }
 
 export const isDecimal = (text: string): boolean => parse(text) !== null;
 
 /** Canonical form: no leading or trailing zeros, no "+", no "-0": "019.90" → "19.9". Null when not a decimal. */
 export function normaliseDecimal(text: string): string | null {
+  if (CANONICAL.test(text)) return text;
   const d = parse(text);
   return d ? format(d) : null;
 }
 
 export function subtract(a: string, b: string): string {
   const [x, y, scale] = align(must(a), must(b));
-  return format({ coef: x - y, scale });
+  return format({ coef: add(x, y, -1), scale });
 }
 
 export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
@@ -78,17 +117,18 @@ export function absDecimal(a: string): string {
 export function multiply(a: string, b: string, scale: number): string {
   const x = must(a);
   const y = must(b);
-  const exact = x.coef * y.coef;
+  let exact: Coef = big(x.coef) * big(y.coef);
+  if (exact >= -Number.MAX_SAFE_INTEGER && exact <= Number.MAX_SAFE_INTEGER) exact = Number(exact);
   const from = x.scale + y.scale;
-  const coef = from > scale ? divRound(exact, pow10(from - scale)) : exact * pow10(scale - from);
+  const coef = from > scale ? divRound(exact, shift(1, from - scale)) : shift(exact, scale - from);
   return format({ coef, scale });
 }
 
 /** a / b × 100 rounded to two decimals, as a number for display; null when b is zero. */
 export function percentOf(a: string, b: string): number | null {
   const [x, y] = align(must(a), must(b));
-  if (y === 0n) return null;
-  return Number(divRound(x * 10_000n, y)) / 100;
+  if (y === 0 || y === 0n) return null;
+  return Number(divRound(shift(x, 4), y)) / 100;
 }
 
 /** Fractional digits as written ("19.90" → 2), to round converted amounts like the originals. */

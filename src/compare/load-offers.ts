@@ -2,7 +2,7 @@ import type { Db } from '../db/open-db.ts';
 import type { FieldValue } from '../../scrapers/offer.ts';
 import type { Recipe } from '../../scrapers/recipe.ts';
 import type { FieldDefinition, OfferInput } from './compare-product.ts';
-import { isStale } from './staleness.ts';
+import { staleSince } from './staleness.ts';
 
 interface Row {
   targetId: number;
@@ -23,29 +23,24 @@ interface Row {
   fields: string | null;
 }
 
-const FROM = `FROM targets t JOIN businesses b ON b.id = t.business_id
-  LEFT JOIN latest_snapshots l ON l.target_id = t.id LEFT JOIN snapshots s ON s.id = l.snapshot_id`;
-const BASE = `t.id AS targetId, t.business_id AS businessId, b.name AS business, b.own, t.product_id AS productId, t.schedule,
-  t.last_success_at AS lastSuccessAt, s.id AS snapshotId, s.captured_at AS capturedAt, s.price, s.currency`;
-
 const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 function prepare(db: Db) {
-  return {
-    full: db.prepare<[string], Row>(
-      `SELECT ${BASE}, t.recipe, s.regular_price AS regularPrice, s.availability, s.promotions, s.fields ${FROM}
+  return db.prepare<[string], Row>(
+      `SELECT t.id AS targetId, t.business_id AS businessId, b.name AS business, b.own, t.product_id AS productId,
+         t.schedule, t.last_success_at AS lastSuccessAt, t.recipe, s.id AS snapshotId, s.captured_at AS capturedAt, s.price,
+         s.regular_price AS regularPrice, s.currency, s.availability, s.promotions, s.fields
+       FROM targets t JOIN businesses b ON b.id = t.business_id
+         LEFT JOIN latest_snapshots l ON l.target_id = t.id LEFT JOIN snapshots s ON s.id = l.snapshot_id
        WHERE t.enabled = 1 AND t.product_id IN (SELECT value FROM json_each(?)) ORDER BY t.product_id, b.own DESC, t.business_id, t.id`,
-    ),
-    prices: db.prepare<[], Row>(
-      `SELECT ${BASE}, NULL AS recipe, NULL AS regularPrice, NULL AS availability, NULL AS promotions, NULL AS fields ${FROM}
-       WHERE t.enabled = 1 ORDER BY t.product_id, b.own DESC, t.business_id, t.id`,
-    ),
-  };
+  );
 }
 
 export interface ProductOffers {
   offers: OfferInput[];
   fields: FieldDefinition[];
+  /** When the first offer now current turns stale: until then a comparison of these offers holds. */
+  validUntil: number;
 }
 
 const recipes = new Map<string, Recipe['fields']>();
@@ -65,9 +60,11 @@ function group(rows: readonly Row[], staleAfter: number, now: number): Map<numbe
   const byProduct = new Map<number, ProductOffers>();
   for (const r of rows) {
     let entry = byProduct.get(r.productId);
-    if (!entry) byProduct.set(r.productId, (entry = { offers: [], fields: [] }));
+    if (!entry) byProduct.set(r.productId, (entry = { offers: [], fields: [], validUntil: Infinity }));
     // The later of the scheduler's last success and the snapshot itself.
     const last = r.capturedAt && (!r.lastSuccessAt || r.capturedAt > r.lastSuccessAt) ? r.capturedAt : r.lastSuccessAt;
+    const staleAt = last === null ? -Infinity : staleSince(last, r.schedule, staleAfter, now);
+    if (staleAt >= now && staleAt < entry.validUntil) entry.validUntil = staleAt;
     entry.offers.push({
       targetId: r.targetId,
       businessId: r.businessId,
@@ -75,7 +72,7 @@ function group(rows: readonly Row[], staleAfter: number, now: number): Map<numbe
       own: r.own === 1,
       snapshotId: r.snapshotId,
       capturedAt: r.capturedAt,
-      stale: r.snapshotId !== null && isStale(last, r.schedule, staleAfter, now),
+      stale: r.snapshotId !== null && staleAt < now,
       price: r.price,
       regularPrice: r.regularPrice,
       currency: r.currency,
@@ -93,12 +90,5 @@ function group(rows: readonly Row[], staleAfter: number, now: number): Map<numbe
 export function loadOffers(db: Db, productIds: readonly number[], staleAfter: number, now = Date.now()): Map<number, ProductOffers> {
   let st = cache.get(db);
   if (!st) cache.set(db, (st = prepare(db)));
-  return group(st.full.all(JSON.stringify(productIds)), staleAfter, now);
-}
-
-/** Prices only (no terms) of every enabled target, by product: enough for the summary over all products. */
-export function loadPrices(db: Db, staleAfter: number, now = Date.now()): Map<number, ProductOffers> {
-  let st = cache.get(db);
-  if (!st) cache.set(db, (st = prepare(db)));
-  return group(st.prices.all(), staleAfter, now);
+  return group(st.all(JSON.stringify(productIds)), staleAfter, now);
 }

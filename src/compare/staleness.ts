@@ -18,12 +18,7 @@ function intervalOf(schedule: string, now: number): number {
   return ms;
 }
 
-/** The moment after which an offer last successfully read at `lastSuccessAt` counts as stale. */
+/** The moment after which an offer last successfully read at `lastSuccessAt` counts as stale: `staleAfter` schedule intervals later. */
 export function staleSince(lastSuccessAt: string, schedule: string, staleAfter: number, now: number): number {
   return Date.parse(lastSuccessAt) + staleAfter * intervalOf(schedule, now);
-}
-
-/** Stale: the last success is older than `staleAfter` schedule intervals (never read at all counts as stale). */
-export function isStale(lastSuccessAt: string | null, schedule: string, staleAfter: number, now: number): boolean {
-  return lastSuccessAt === null || staleSince(lastSuccessAt, schedule, staleAfter, now) < now;
 }

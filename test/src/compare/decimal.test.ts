@@ -7,6 +7,9 @@ describe('decimal strings', () => {
     expect(normaliseDecimal(' 019.900 ')).toBe('19.9');
     expect(normaliseDecimal('45.00')).toBe('45');
     expect(normaliseDecimal('-0.00')).toBe('0');
+    expect(normaliseDecimal('-0')).toBe('0');
+    expect(normaliseDecimal('-0.5')).toBe('-0.5');
+    expect(normaliseDecimal('0')).toBe('0');
     expect(normaliseDecimal('.5')).toBe('0.5');
     expect(normaliseDecimal('12,50')).toBeNull();
   });
@@ -26,5 +29,17 @@ describe('decimal strings', () => {
     expect(percentOf('-2.09', '21.99')).toBe(-9.5);
     expect(percentOf('1', '3')).toBe(33.33);
     expect(percentOf('1', '0')).toBeNull();
+    expect(percentOf('-1', '8')).toBe(-12.5);
+    expect(percentOf('-1', '-3')).toBe(33.33);
+    expect(percentOf('2', '-3')).toBe(-66.67);
+  });
+
+  it('stays exact beyond the range of safe integers', () => {
+    expect(subtract('9007199254740993', '1')).toBe('9007199254740992');
+    expect(subtract('0.000000000000000001', '0.1')).toBe('-0.099999999999999999');
+    expect(compareDecimals('90071992547409931', '90071992547409930')).toBe(1);
+    expect(multiply('123456789012345.67', '1000.5', 2)).toBe('123518517406851842.84');
+    expect(percentOf('123456789012345678', '246913578024691356')).toBe(50);
+    expect(percentOf('1', '300000000000000000000')).toBe(0);
   });
 });

@@ -75,6 +75,10 @@ describe('GET /api/comparison', () => {
     expect(body.items.map((p: { productId: number }) => p.productId)).toEqual([espresso]);
     const next = await (await t.call('marketer', 'GET', `/api/comparison?limit=1&cursor=${body.nextCursor}`)).json();
     expect(next.items.map((p: { productId: number }) => p.productId)).toEqual([loyalty]);
+    seed.snapshot(seed.target(seed.business('Newcomer'), espresso), { price: '15.00', capturedAt: hoursAgo(0) });
+    const after = await (await t.call('marketer', 'GET', '/api/comparison?limit=1')).json();
+    expect(after.summary.competitors.map((b: { business: string }) => b.business)).toEqual(['Rival', 'Newcomer']);
+    expect(after.items[0].cheapestBusinessIds).toEqual([after.summary.competitors[1].businessId]);
     const withRates = await (await t.call('marketer', 'GET', '/api/comparison?rates=EUR:3')).json();
     expect(withRates.summary.competitors.find((b: { businessId: number }) => b.businessId === euro)).toMatchObject({ averagePriceIndex: 75 });
   });

@@ -1,0 +1,194 @@
+/**
+ * Change detection and comparison benchmark over a generated history in a temp SQLite file:
+ * 1,000 products × (own + 10 competitors) with a year of daily snapshots (~4 M rows).
+ * Prints the ingest rate with change detection (the same recordChanges the scheduler calls, one
+ * transaction per batch) and p50/p95 latency of /api/comparison and /api/changes?since=… via app.request.
+ * `npm run bench:compare [-- --days 30 --products 1000 --competitors 10 --keep]`
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { testConfig } from '../src/config.ts';
+import { openDb, type Db } from '../src/db/open-db.ts';
+import { usersRepo } from '../src/db/users.ts';
+import { createApp } from '../src/http/create-app.ts';
+import { createLogger } from '../src/logger.ts';
+import { recordChanges } from '../src/compare/record-changes.ts';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const DAYS = arg('days', 365);
+const PRODUCTS = arg('products', 1000);
+const COMPETITORS = arg('competitors', 10);
+const BATCH = 2000;
+const REQUESTS = 60;
+const DAY_MS = 86_400_000;
+
+/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = random(42);
+
+interface TargetState {
+  id: number;
+  name: string;
+  cents: number;
+  regularCents: number | null;
+  inStock: boolean;
+  promotions: string[];
+  points: number | null;
+}
+
+const cents = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+
+function seed(db: Db): TargetState[] {
+  const now = new Date().toISOString();
+  const business = db.prepare('INSERT INTO businesses (name, own, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  const product = db.prepare('INSERT INTO products (name, created_at, updated_at) VALUES (?, ?, ?)');
+  const target = db.prepare(
+    `INSERT INTO targets (business_id, product_id, url, fetch_mode, schedule, currency, recipe, min_price_delta, created_at, updated_at)
+     VALUES (?, ?, ?, 'static', '0 6 * * *', 'PLN', ?, ?, ?, ?)`,
+  );
+  const recipe = JSON.stringify({
+    selectors: {},
+    steps: [],
+    fields: [{ key: 'points', selector: '.points', type: 'number', better: 'higher' }],
+  });
+  const targets: TargetState[] = [];
+  db.transaction(() => {
+    const businesses = Array.from({ length: COMPETITORS + 1 }, (_, i) =>
+      Number(business.run(i === 0 ? 'Us' : `Rival ${i}`, i === 0 ? 1 : 0, now, now).lastInsertRowid),
+    );
+    for (let p = 1; p <= PRODUCTS; p++) {
+      const productId = Number(product.run(`Product ${p}`, now, now).lastInsertRowid);
+      const base = 500 + Math.floor(rnd() * 50_000);
+      const withPoints = p % 10 === 0;
+      for (const [i, businessId] of businesses.entries()) {
+        const url = `https://shop${businessId}.example/p/${productId}`;
+        const id = Number(target.run(businessId, productId, url, withPoints ? recipe : null, i % 3 === 0 ? '0.05' : null, now, now).lastInsertRowid);
+        const price = Math.round(base * (0.85 + rnd() * 0.3));
+        targets.push({
+          id,
+          name: `Product ${p} at ${i === 0 ? 'Us' : `Rival ${i}`}`,
+          cents: price,
+          regularCents: rnd() < 0.2 ? Math.round(price * 1.2) : null,
+          inStock: true,
+          promotions: [],
+          points: withPoints ? Math.floor(rnd() * 10) : null,
+        });
+      }
+    }
+  })();
+  return targets;
+}
+
+/** One day later: most offers stay, some prices move, stock and promotions flip now and then. */
+function evolve(s: TargetState): void {
+  const r = rnd();
+  if (r < 0.08) s.cents = Math.max(50, Math.round(s.cents * (0.9 + rnd() * 0.2)));
+  else if (r < 0.1) s.inStock = !s.inStock;
+  else if (r < 0.115) s.promotions = s.promotions.length ? [] : [`-${5 + Math.floor(rnd() * 20)} % this week`];
+  else if (r < 0.12 && s.points !== null) s.points = Math.floor(rnd() * 10);
+}
+
+function ingest(db: Db, targets: TargetState[], start: number): { snapshots: number; changes: number; ms: number } {
+  const insert = db.prepare(
+    `INSERT INTO snapshots (target_id, captured_at, name, price, regular_price, currency, availability, promotions, fields)
+     VALUES (?, ?, ?, ?, ?, 'PLN', ?, ?, ?)`,
+  );
+  let snapshots = 0;
+  let changes = 0;
+  const batch = db.transaction((rows: unknown[][]) => {
+    for (const row of rows) changes += recordChanges(db, Number(insert.run(...row).lastInsertRowid)).length;
+  });
+  const t0 = performance.now();
+  let rows: unknown[][] = [];
+  for (let day = 0; day < DAYS; day++) {
+    for (const [i, s] of targets.entries()) {
+      if (day > 0) evolve(s);
+      const at = new Date(start + day * DAY_MS + i * 3).toISOString();
+      const fields = s.points === null ? '{}' : JSON.stringify({ points: { value: String(s.points), text: `${s.points} pts` } });
+      rows.push([s.id, at, s.name, cents(s.cents), s.regularCents === null ? null : cents(s.regularCents), s.inStock ? 'InStock' : 'OutOfStock', JSON.stringify(s.promotions), fields]);
+      if (rows.length === BATCH) {
+        batch(rows);
+        snapshots += rows.length;
+        rows = [];
+      }
+    }
+    if ((day + 1) % 30 === 0) {
+      const secs = (performance.now() - t0) / 1000;
+      console.log(`  day ${day + 1}/${DAYS}: ${snapshots.toLocaleString('en')} snapshots, ${Math.round(snapshots / secs).toLocaleString('en')}/s`);
+    }
+  }
+  if (rows.length) batch(rows);
+  snapshots += rows.length;
+  return { snapshots, changes, ms: performance.now() - t0 };
+}
+
+async function latency(fetch: () => Response | Promise<Response>, before?: () => void): Promise<{ p50: number; p95: number; bytes: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < REQUESTS + 5; i++) {
+    before?.();
+    const t0 = performance.now();
+    const res = await fetch();
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${body.slice(0, 300)}`);
+    if (i >= 5) times.push(performance.now() - t0);
+    bytes = body.length;
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p95: at(0.95), bytes };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'rivalscope-bench-compare-'));
+const config = testConfig({ dbPath: join(dir, 'bench.db'), logLevel: 'silent' });
+const db = openDb(config.dbPath);
+try {
+  console.log(`compare benchmark: ${PRODUCTS} products × (own + ${COMPETITORS} competitors), ${DAYS} days of daily snapshots`);
+  const targets = seed(db);
+  const start = Date.now() - (DAYS - 1) * DAY_MS - 3600_000;
+  const r = ingest(db, targets, start);
+  const rate = Math.round(r.snapshots / (r.ms / 1000));
+  console.log(`ingest with change detection: ${r.snapshots.toLocaleString('en')} snapshots, ${r.changes.toLocaleString('en')} changes in ${(r.ms / 1000).toFixed(1)} s → ${rate.toLocaleString('en')} snapshots/s (target ≥ 20,000)`);
+  db.pragma('optimize');
+  console.log(`database: ${(statSync(config.dbPath).size / 1e6).toFixed(0)} MB`);
+
+  const app = createApp({ db, config, logger: createLogger(config) });
+  const token = usersRepo(db).createToken('bench', 'viewer').token;
+  const get = (path: string) => () => app.request(path, { headers: { authorization: `Bearer ${token}` } });
+  const since = new Date(Date.now() - 7 * DAY_MS).toISOString();
+  const report = (name: string, l: { p50: number; p95: number; bytes: number }, target = '') =>
+    console.log(`${name}: p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms (${(l.bytes / 1024).toFixed(0)} KiB)${target}`);
+  const first = performance.now();
+  await (await get('/api/comparison')()).text();
+  console.log(`GET /api/comparison, first request (every product compared): ${(performance.now() - first).toFixed(0)} ms`);
+  report('GET /api/comparison (summary + 50 products)', await latency(get('/api/comparison')), ' (target p95 ≤ 50 ms)');
+  // A new snapshot before each request: the comparison cache is invalidated every time.
+  const insert = db.prepare(
+    `INSERT INTO snapshots (target_id, captured_at, name, price, currency, availability) VALUES (?, ?, 'x', ?, 'PLN', 'InStock')`,
+  );
+  const newSnapshot = () => {
+    const s = targets[Math.floor(rnd() * targets.length)]!;
+    db.transaction(() => recordChanges(db, Number(insert.run(s.id, new Date().toISOString(), cents(s.cents + 1)).lastInsertRowid)))();
+  };
+  report('GET /api/comparison, a new snapshot before each (cold)', await latency(get('/api/comparison'), newSnapshot));
+  report('GET /api/products/:id/comparison', await latency(get(`/api/products/${Math.ceil(PRODUCTS / 2)}/comparison`)));
+  report(`GET /api/changes?since=<7 days ago>`, await latency(get(`/api/changes?since=${encodeURIComponent(since)}`)));
+  report(`GET /api/changes?since=<7 days ago>&limit=200&productId`, await latency(get(`/api/changes?since=${encodeURIComponent(since)}&limit=200&productId=7`)));
+} finally {
+  db.close();
+  if (process.argv.includes('--keep')) console.log(`kept ${config.dbPath}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
