@@ -41,7 +41,8 @@ function matches(attribute: Attribute, predicted: string, accepted: string[]): b
     case 'brand':
       return accepted.some((t) => t.trim().toLowerCase() === predicted.trim().toLowerCase());
     case 'currency':
-      return accepted.some((t) => isoOf(t) === predicted);
+      // "$" is written for many dollars and pesos: the symbol fits when it reads as the predicted code given that code as a hint.
+      return accepted.some((t) => isoOf(t) === predicted || parsePrice(`${t} 1`, { currency: predicted }).currency === predicted);
     default:
       return accepted.some((t) => t.trim() === predicted.trim());
   }

@@ -24,7 +24,7 @@ export { ExtractionError } from './extraction-error.ts';
 export interface ExtractInput {
   html: string;
   url: string;
-  /** BCP 47 locale of the page ("pl-PL", "de"), a hint for reading numbers. */
+  /** BCP 47 locale of the page ("pl-PL", "de"), a hint for reading numbers; default: the page's `<html lang>`. */
   locale?: string;
   /** ISO 4217 currency to assume when the page names none. */
   currency?: string;
@@ -54,7 +54,8 @@ function structuredSources($: CheerioAPI, ctx: PageContext, title: string): Sour
  */
 export function extractOffer(input: ExtractInput): { offer: Offer; provenance: Provenance } {
   const $ = load(input.html);
-  const ctx: PageContext = { url: input.url, locale: input.locale, currency: input.currency?.toUpperCase() };
+  const pageLocale = cleanText($('html').attr('lang'))?.replace('_', '-');
+  const ctx: PageContext = { url: input.url, locale: input.locale ?? pageLocale, currency: input.currency?.toUpperCase() };
   const pageTitle = cleanText($('h1').first().text()) ?? cleanText($('meta[property="og:title"]').attr('content')) ?? cleanText($('title').first().text()) ?? '';
   const sources = structuredSources($, ctx, pageTitle);
 

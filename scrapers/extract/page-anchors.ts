@@ -29,25 +29,34 @@ export function nameSimilarity(a: string, b: string): number {
 
 const textOf = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/** The main product's title: the h1 (or product-title element) that best matches the names the page gives itself. */
+/** An h1 that is the shop's logo: a link to the home page or an image with little text. */
+function isLogo($: CheerioAPI, el: Element): boolean {
+  const h = $(el);
+  const home = h.find('a[href]').toArray().some((a) => /^(\/|https?:\/\/[^/]+\/?)$/.test(a.attribs['href'] ?? ''));
+  return home || (h.find('img, svg').length > 0 && textOf(h.text()).length < 30);
+}
+
+/**
+ * The main product's title: among the h1s (not a logo) and elements marked as product titles, the one that
+ * best matches the names the page gives itself; an h1 wins a tie.
+ */
 function findTitle($: CheerioAPI, names: string[]): Element | null {
-  let pool = $('h1')
+  const usable = (el: Element, maxLength: number): boolean => {
+    const t = textOf($(el).text());
+    return t.length > 1 && t.length < maxLength && !isInChrome($(el)) && !isInRelatedArea($(el));
+  };
+  const h1s = $('h1')
     .toArray()
-    .filter((el) => textOf($(el).text()).length > 1 && !isInChrome($(el)) && !isInRelatedArea($(el)));
-  if (!pool.length) {
-    pool = $('[class], [id], [itemprop="name"]')
-      .toArray()
-      .filter((el) => TITLE_CLASS.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`) || el.attribs['itemprop'] === 'name')
-      .filter((el) => {
-        const t = textOf($(el).text());
-        return t.length > 1 && t.length < 300 && !isInRelatedArea($(el));
-      });
-  }
+    .filter((el) => usable(el, 400) && !isLogo($, el));
+  const marked = $('[class], [id], [itemprop="name"]')
+    .toArray()
+    .filter((el) => el.tagName !== 'h1' && (TITLE_CLASS.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`) || el.attribs['itemprop'] === 'name'))
+    .filter((el) => usable(el, 300));
   let best: Element | null = null;
   let bestScore = -1;
-  for (const el of pool) {
+  for (const el of [...h1s, ...marked]) {
     const text = textOf($(el).text());
-    const score = Math.max(0, ...names.map((n) => nameSimilarity(text, n)));
+    const score = Math.max(0, ...names.map((n) => nameSimilarity(text, n))) + (el.tagName === 'h1' ? 0.3 : 0);
     if (score > bestScore) {
       best = el;
       bestScore = score;

@@ -11,7 +11,7 @@ const PROMO_TEXT = new RegExp(
     '(save|spare|oszczędź|spórolj|ušetři|économisez|ahorra|risparmia|bespaar)\\s?\\d',
     '\\b\\d\\s?(for|für|za|pour|per|por|voor|för)\\s?\\d\\b',
     '\\b\\d\\s?\\+\\s?\\d\\s?(gratis|free|zdarma|ingyen|za darmo|offert)',
-    '(coupon|kupon|gutschein|voucher|promo ?code|rabattcode|kod rabatowy|kód|code promo|código|codice)\\s?:?\\s?[A-Z0-9]{4,}',
+    '(coupon|kupon|kuponkód|gutschein(code)?|voucher|promo ?code|discount code|rabattcode|kod rabatowy|code promo|código (promocional|de descuento)|codice (sconto|promo)|slevový kód|kod za popust|cupom|cupón)\\s?:?\\s?[A-Z0-9]{4,}',
   ].join('|'),
   'i',
 );
