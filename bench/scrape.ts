@@ -2,7 +2,7 @@
  * Scrape benchmark: the same local ~100 KB product pages fetched and parsed by rivalscope's static and browser
  * paths and, in the same run, by Crawlee's CheerioCrawler, a naive Playwright loop and Crawlee's PlaywrightCrawler.
  * Each contender runs in its own process so its peak RSS (with its Chromium processes) is its own.
- * `npm run bench:scrape [-- --pages 300 --browser-pages 200 --sweep --only rivalscope-static,crawlee-cheerio]`
+ * `npm run bench:scrape [-- --pages 300 --browser-pages 120 --sweep --only rivalscope-static,crawlee-cheerio]`
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const STATIC_CONCURRENCY = arg('static-concurrency', 8);
+const STATIC_CONCURRENCY = arg('static-concurrency', 4);
 const BROWSER_CONCURRENCY = 4;
 
 const priceOf = (i: number) => `${10 + ((i * 37) % 990)}.${String(i % 100).padStart(2, '0')}`;
@@ -271,7 +271,7 @@ async function main(): Promise<void> {
     return;
   }
   const staticPages = arg('pages', 300);
-  const browserPages = arg('browser-pages', 200);
+  const browserPages = arg('browser-pages', 120);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : undefined;
   let announce: (origin: string) => void = () => undefined;
   const ready = new Promise<string>((resolve) => (announce = resolve));
