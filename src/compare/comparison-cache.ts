@@ -19,6 +19,9 @@ const MAX_ENTRIES = 100_000;
 const BATCH = 500;
 
 function prepare(db: Db) {
+  // A database migrated by an early 003 has no version tables: nothing is cached there.
+  const versioned = db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('compare_version', 'product_compare_versions')").pluck().get() === 2;
+  if (!versioned) return null;
   return {
     global: db.prepare<[], number>('SELECT version FROM compare_version WHERE id = 1').pluck(),
     versions: db.prepare<[string], { productId: number; version: number }>(
@@ -29,6 +32,11 @@ function prepare(db: Db) {
 }
 
 const caches = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function compareNow(db: Db, products: readonly ProductName[], o: { rates: Rates; staleAfter: number; now?: number }) {
+  const offers = loadOffers(db, products.map((p) => p.id), o.staleAfter, o.now);
+  return products.map((p) => compareProduct(p, offers.get(p.id)?.offers ?? [], offers.get(p.id)?.fields ?? [], o.rates));
+}
 
 /**
  * Product comparisons, each computed once per version of its product: triggers bump a product's version on
@@ -41,7 +49,8 @@ export function cachedComparisons(
   o: { rates: Rates; staleAfter: number; now?: number },
 ): ProductComparison[] {
   let c = caches.get(db);
-  if (!c) caches.set(db, (c = prepare(db)));
+  if (c === undefined) caches.set(db, (c = prepare(db)));
+  if (c === null) return compareNow(db, products, o);
   const now = o.now ?? Date.now();
   const scope = JSON.stringify([o.staleAfter, Object.entries(o.rates).sort()]);
   const global = c.global.get() ?? 0;

@@ -24,6 +24,12 @@ function prepare(db: Db) {
       `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE target_id = ? AND id < ? ORDER BY id DESC LIMIT 1`,
     ),
     target: db.prepare<[number], TargetContext>('SELECT id, business_id, product_id, min_price_delta, recipe FROM targets WHERE id = ?'),
+    lastRecorded: db.prepare<[number, string], { new: string | null }>(
+      'SELECT new FROM changes WHERE target_id = ? AND field = ? ORDER BY id DESC LIMIT 1',
+    ),
+    first: db.prepare<[number], { price: string | null; regular_price: string | null }>(
+      'SELECT price, regular_price FROM snapshots WHERE target_id = ? ORDER BY id LIMIT 1',
+    ),
     changes: changesRepo(db),
   };
 }
@@ -59,7 +65,17 @@ export function recordChanges(db: Db, snapshotId: number): number[] {
   if (!previous) return [];
   const target = st.target.get(row.target_id);
   if (!target) return [];
-  const drafts = diffSnapshots(snapshotValues(previous), snapshotValues(row), {
+  const before = snapshotValues(previous);
+  if (target.min_price_delta !== null) {
+    // Moves under the minimum are not recorded, so the baseline is the last recorded price (or the first one
+    // seen): a price creeping up in small steps is recorded once the steps add up to the minimum.
+    for (const [field, column] of [['price', 'price'], ['regularPrice', 'regular_price']] as const) {
+      if (previous[column] === row[column]) continue;
+      const recorded = st.lastRecorded.get(row.target_id, field);
+      before[field] = recorded ? recorded.new : (st.first.get(row.target_id)?.[column] ?? null);
+    }
+  }
+  const drafts = diffSnapshots(before, snapshotValues(row), {
     minPriceDelta: target.min_price_delta,
     fieldTypes: fieldTypes(target.recipe),
   });

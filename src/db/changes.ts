@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-db.ts';
 import { encodeCursor, type Page } from './paging.ts';
 import type { ChangeDraft, ChangeKind } from '../compare/diff-snapshots.ts';
@@ -33,15 +34,25 @@ export interface ChangeFilter {
 const COLUMNS = `c.id, c.target_id AS targetId, c.field, c.old, c.new, c.delta, c.delta_percent AS deltaPercent, c.kind,
   c.snapshot_id AS snapshotId, c.previous_snapshot_id AS previousSnapshotId, c.detected_at AS detectedAt`;
 
-// Ordered by detection time, then id; the cursor is the last id, whose detected_at continues the keyset.
-const FILTERED = `FROM changes c
-  WHERE (:targetId IS NULL OR c.target_id = :targetId)
-    AND (:businessId IS NULL OR c.target_id IN (SELECT id FROM targets WHERE business_id = :businessId))
-    AND (:productId IS NULL OR c.target_id IN (SELECT id FROM targets WHERE product_id = :productId))
-    AND (:field IS NULL OR c.field = :field) AND (:kind IS NULL OR c.kind = :kind)
-    AND c.detected_at >= coalesce(:since, '') AND (:until IS NULL OR c.detected_at < :until)
-    AND (c.detected_at, c.id) > (coalesce(:afterAt, ''), :afterId)
-  ORDER BY c.detected_at, c.id LIMIT :limit`;
+const CONDITIONS = {
+  targetId: 'c.target_id = :targetId',
+  businessId: 'c.target_id IN (SELECT id FROM targets WHERE business_id = :businessId)',
+  productId: 'c.target_id IN (SELECT id FROM targets WHERE product_id = :productId)',
+  field: 'c.field = :field',
+  kind: 'c.kind = :kind',
+  since: 'c.detected_at >= :since',
+  until: 'c.detected_at < :until',
+} as const;
+type FilterKey = keyof typeof CONDITIONS;
+
+/**
+ * The list query for the filters given (only those, so SQLite can pick the index that fits), in detection
+ * order; the cursor is the last id, whose detected_at continues the keyset.
+ */
+function listSql(keys: readonly FilterKey[]): string {
+  const where = [...keys.map((k) => CONDITIONS[k]), '(c.detected_at, c.id) > (:afterAt, :afterId)'].join(' AND ');
+  return `SELECT ${COLUMNS} FROM changes c WHERE ${where} ORDER BY c.detected_at, c.id LIMIT :limit`;
+}
 
 type Params = Record<string, string | number | null>;
 
@@ -56,7 +67,7 @@ function prepare(db: Db) {
     idsOfSnapshot: db.prepare<[number], number>('SELECT id FROM changes WHERE snapshot_id = ? ORDER BY id').pluck(),
     byIds: db.prepare<[string], Change>(`SELECT ${COLUMNS} FROM changes c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`),
     detectedAt: db.prepare<[number], string>('SELECT detected_at FROM changes WHERE id = ?').pluck(),
-    list: db.prepare<Params, Change>(`SELECT ${COLUMNS} ${FILTERED}`),
+    lists: new Map<string, Statement<Params, Change>>(),
   };
 }
 
@@ -65,18 +76,15 @@ export function changesRepo(db: Db) {
   if (!s) cache.set(db, (s = prepare(db)));
   const st = s;
 
-  const params = (f: ChangeFilter, limit: number): Params => ({
-    targetId: f.targetId ?? null,
-    businessId: f.businessId ?? null,
-    productId: f.productId ?? null,
-    field: f.field ?? null,
-    kind: f.kind ?? null,
-    since: f.since ?? null,
-    until: f.until ?? null,
-    afterAt: f.after ? (st.detectedAt.get(f.after) ?? null) : null,
-    afterId: f.after ?? 0,
-    limit,
-  });
+  const query = (f: ChangeFilter, limit: number): Change[] => {
+    const params: Params = { afterAt: f.after ? (st.detectedAt.get(f.after) ?? '') : '', afterId: f.after ?? 0, limit };
+    const keys = (Object.keys(CONDITIONS) as FilterKey[]).filter((k) => f[k] !== undefined);
+    for (const k of keys) params[k] = f[k]!;
+    const key = keys.join(',');
+    let statement = st.lists.get(key);
+    if (!statement) st.lists.set(key, (statement = db.prepare<Params, Change>(listSql(keys))));
+    return statement.all(params);
+  };
 
   return {
     insert(targetId: number, d: ChangeDraft, snapshotId: number, previousSnapshotId: number | null, detectedAt: string): number {
@@ -86,7 +94,7 @@ export function changesRepo(db: Db) {
     idsOfSnapshot: (snapshotId: number): number[] => st.idsOfSnapshot.all(snapshotId),
     byIds: (ids: readonly number[]): Change[] => st.byIds.all(JSON.stringify(ids)),
     list(filter: ChangeFilter): Page<Change> {
-      const rows = st.list.all(params(filter, filter.limit + 1));
+      const rows = query(filter, filter.limit + 1);
       const items = rows.slice(0, filter.limit);
       const last = items.at(-1);
       return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(last.id) : null };
@@ -96,7 +104,7 @@ export function changesRepo(db: Db) {
       let after: number | undefined;
       for (let left = max; left > 0; ) {
         const n = Math.min(1000, left);
-        const page = st.list.all(params({ ...filter, after, limit: n }, n));
+        const page = query({ ...filter, after, limit: n }, n);
         yield* page;
         left -= page.length;
         const last = page.at(-1);

@@ -54,8 +54,13 @@ describe('recordChanges', () => {
     expect(stored.map((c) => c.kind)).toEqual(['price_decrease', 'out_of_stock', 'field_changed']);
   });
 
-  it('applies the target minimum price delta', () => {
+  it('applies the target minimum price delta against the last recorded price, so small steps add up', () => {
     recordChanges(t.db, seed.snapshot(targetId, { price: '19.90' }));
     expect(recordChanges(t.db, seed.snapshot(targetId, { price: '19.95' }))).toEqual([]);
+    const [id] = recordChanges(t.db, seed.snapshot(targetId, { price: '20.00' }));
+    expect(changesRepo(t.db).byIds([id!])[0]).toMatchObject({ old: '19.9', new: '20', delta: '0.1', kind: 'price_increase' });
+    expect(recordChanges(t.db, seed.snapshot(targetId, { price: '20.05' }))).toEqual([]);
+    expect(recordChanges(t.db, seed.snapshot(targetId, { price: '19.95' }))).toEqual([]);
+    expect(recordChanges(t.db, seed.snapshot(targetId, { price: '19.90' }))).toHaveLength(1);
   });
 });
