@@ -36,9 +36,9 @@ export function readMoney(text: string, hints: PriceHints = {}): ReadPrice | nul
   return { amount: canonicalDecimal(amount), currency: parsed.currency, currencyText: parsed.currencyText };
 }
 
-/** How many different amounts a text shows ("€ 17,10 € 18,00 -5%" shows two). */
+/** How many different amounts with a written currency a text shows ("€ 17,10 € 18,00 -5%" shows two, "2 for 1" none). */
 export function countPrices(text: string, hints: PriceHints = {}): number {
-  return new Set(parsePrices(text, hints).map((p) => p.amount)).size;
+  return new Set(parsePrices(text, hints).filter((p) => p.currencyText !== null).map((p) => p.amount)).size;
 }
 
 /** An amount from structured data: a machine format when it is one, else read as a display text. */

@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { isHidden, isInChrome, isInRelatedArea } from './page-areas.ts';
-import type { PageIndex } from './page-index.ts';
+import type { PageIndex, TextBox } from './page-index.ts';
+import { countPrices } from './price-text.ts';
 import type { MainArea } from './visible-stock.ts';
 
 /** Badge and promotion texts: "-20 %", "20% off", "2 for 1", "3+1 gratis", coupon codes, in several languages. */
@@ -16,16 +17,19 @@ const PROMO_TEXT = new RegExp(
   'i',
 );
 
-/** Promotion texts shown in the main product area, deduplicated, at most five. */
+/** Promotion texts shown in the main product area: the shortest text of each badge, in page order, at most five. */
 export function findPromotions($: CheerioAPI, index: PageIndex, area: MainArea): string[] {
-  const seen = new Set<string>();
-  for (const box of [...index.boxes].sort((a, b) => a.index - b.index)) {
-    if (box.index < area.from || box.index > area.to || box.text.length > 60 || !PROMO_TEXT.test(box.text)) continue;
+  const matches = index.boxes.filter((box) => {
+    if (box.index < area.from || box.index > area.to || box.text.length > 60 || !PROMO_TEXT.test(box.text) || countPrices(box.text) > 1) return false;
     const el = $(box.el);
-    if (isHidden(el) || isInRelatedArea(el) || isInChrome(el)) continue;
-    if ([...seen].some((s) => s.includes(box.text) || box.text.includes(s))) continue;
-    seen.add(box.text);
-    if (seen.size === 5) break;
+    return !isHidden(el) && !isInRelatedArea(el) && !isInChrome(el);
+  });
+  const chosen: TextBox[] = [];
+  for (const box of matches.sort((a, b) => a.text.length - b.text.length)) {
+    if (!chosen.some((c) => box.text.includes(c.text) || c.text.includes(box.text))) chosen.push(box);
   }
-  return [...seen];
+  return chosen
+    .sort((a, b) => a.index - b.index)
+    .slice(0, 5)
+    .map((b) => b.text);
 }
