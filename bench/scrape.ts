@@ -189,8 +189,11 @@ async function contender(name: string, urls: string[], concurrency: number): Pro
 
 // ---------------------------------------------------------------- orchestration
 
-/** Summed RSS of a process and all its descendants, in bytes. */
-function treeRss(root: number): number {
+/**
+ * Summed RSS and PSS of a process and all its descendants, in bytes. RSS counts memory Chromium's processes
+ * share once per process; PSS splits shared pages among them, so it is the fairer figure for a browser.
+ */
+function treeMemory(root: number): { rss: number; pss: number } {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -202,12 +205,14 @@ function treeRss(root: number): number {
       // gone meanwhile
     }
   }
-  let total = 0;
+  const total = { rss: 0, pss: 0 };
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop() as number;
     try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      total.rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
+      total.pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
     } catch {
       // gone meanwhile
     }
@@ -221,6 +226,7 @@ interface Row extends RunResult {
   concurrency: number;
   pages: number;
   peakRss: number;
+  peakPss: number;
 }
 
 function child(args: string[], onLine?: (line: string) => void) {
@@ -240,11 +246,16 @@ async function measure(name: string, origin: string, pages: number, concurrency:
     if (line.startsWith('{')) result = JSON.parse(line) as RunResult;
   });
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(proc.pid as number))), 200);
+  let peakPss = 0;
+  const sampler = setInterval(() => {
+    const memory = treeMemory(proc.pid as number);
+    peakRss = Math.max(peakRss, memory.rss);
+    peakPss = Math.max(peakPss, memory.pss);
+  }, 200);
   const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
   clearInterval(sampler);
   if (code !== 0 || !result) throw new Error(`${name} failed (exit ${code})`);
-  return { name, concurrency, pages, peakRss, ...(result as RunResult) };
+  return { name, concurrency, pages, peakRss, peakPss, ...(result as RunResult) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -255,7 +266,7 @@ function printRow(r: Row): number {
   const sorted = [...r.perPage].sort((a, b) => a - b);
   const rate = (r.pages / r.wallMs) * 1000;
   const cells = [r.name.padEnd(20), String(r.concurrency).padStart(3), `${r.ok}/${r.pages}`.padStart(8), rate.toFixed(1).padStart(8)];
-  cells.push(percentile(sorted, 50).toFixed(1).padStart(8), percentile(sorted, 95).toFixed(1).padStart(8), (r.peakRss / 2 ** 20).toFixed(0).padStart(9));
+  cells.push(percentile(sorted, 50).toFixed(1).padStart(8), percentile(sorted, 95).toFixed(1).padStart(8), (r.peakRss / 2 ** 20).toFixed(0).padStart(9), (r.peakPss / 2 ** 20).toFixed(0).padStart(9));
   console.log(cells.join('  '));
   return rate;
 }
@@ -282,7 +293,7 @@ async function main(): Promise<void> {
   const origin = await ready;
   try {
     console.log(`scrape benchmark: ${staticPages} pages static, ${browserPages} pages browser, ~${(productPage(1).length / 1024).toFixed(0)} KB each, ${origin}`);
-    console.log(['contender'.padEnd(20), '  c', '      ok', ' pages/s', ' p50 ms', ' p95 ms', ' peak MiB'].join('  '));
+    console.log(['contender'.padEnd(20), '  c', '      ok', ' pages/s', ' p50 ms', ' p95 ms', '  RSS MiB', '  PSS MiB'].join('  '));
     const rates: Record<string, number> = {};
     for (const [name, pages, concurrency] of [
       ['rivalscope-static', staticPages, STATIC_CONCURRENCY],

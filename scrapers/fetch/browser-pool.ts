@@ -44,6 +44,8 @@ export interface BrowserPoolOptions extends GuardOptions {
   blockResourceTypes?: readonly string[];
   /** Longest wait for the recipe's selector or a price to appear. Default 10 s (and never past the fetch timeout). */
   readyTimeoutMs?: number;
+  /** Cap on the rendered HTML. Default 10 MiB. */
+  maxHtmlBytes?: number;
   launchTimeoutMs?: number;
   closeTimeoutMs?: number;
 }
@@ -135,7 +137,7 @@ export class BrowserPool {
     let healthy = false;
     try {
       acquired = await session.acquirePage(new URL(url).origin);
-      const budget = { deadline, readyTimeoutMs: this.options.readyTimeoutMs ?? 10_000 };
+      const budget = { deadline, readyTimeoutMs: this.options.readyTimeoutMs ?? 10_000, maxHtmlBytes: this.options.maxHtmlBytes ?? 10 * 1024 * 1024 };
       const visited = await withDeadline(visitPage(acquired.page, url, options, budget, timings), remaining() + 2_000, url);
       timings.totalMs = performance.now() - started;
       const result = { ...visited, timings };

@@ -35,6 +35,8 @@ export interface VisitBudget {
   /** performance.now() by which the visit must be done. */
   deadline: number;
   readyTimeoutMs: number;
+  /** Cap on the serialised HTML, like the static fetcher's size cap. */
+  maxHtmlBytes: number;
 }
 
 /** Navigates an open page, waits until it is ready, runs the recipe steps and reads the HTML (and screenshot). */
@@ -53,6 +55,8 @@ export async function visitPage(page: Page, url: string, options: BrowserFetchOp
   await runSteps(page, options.recipe?.steps ?? [], remaining());
   timings.stepsMs = performance.now() - mark;
   const html = await page.content();
+  const size = Buffer.byteLength(html);
+  if (size > budget.maxHtmlBytes) throw new FetchError('too_large', `${url} renders ${size} bytes of HTML, over the ${budget.maxHtmlBytes}-byte cap`);
   const shot = options.screenshot ? await cappedScreenshot(page, options.screenshot === true ? {} : options.screenshot, remaining()) : null;
   return { url: page.url(), status, html, readyBy, ...(shot ? { screenshot: shot } : {}) };
 }

@@ -99,6 +99,15 @@ describe('BrowserPool against local pages', () => {
     expect([hung.code, hung.retryable]).toEqual(['timeout', true]);
   });
 
+  it('cuts off an oversized rendered page', async () => {
+    const small = new BrowserPool({ allowHosts, maxHtmlBytes: 1_000 });
+    try {
+      expect((await fetchFailure(small.fetch(`${shop.origin}/steps`))).code).toBe('too_large');
+    } finally {
+      await small.close();
+    }
+  });
+
   it('takes a size-capped JPEG screenshot', async () => {
     const result = await pool.fetch(`${shop.origin}/page/7`, { screenshot: { maxBytes: 200_000 } });
     expect(result.screenshot?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
