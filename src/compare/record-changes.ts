@@ -13,17 +13,19 @@ export interface TargetContext {
   recipe: string | null;
 }
 
-const SNAPSHOT_COLUMNS = 'id, target_id, captured_at, name, price, regular_price, currency, availability, promotions, fields';
+type SnapshotWithTarget = SnapshotRow & Omit<TargetContext, 'id'>;
 
 const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 function prepare(db: Db) {
   return {
-    snapshot: db.prepare<[number], SnapshotRow>(`SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE id = ?`),
-    previous: db.prepare<[number, number], SnapshotRow>(
-      `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE target_id = ? AND id < ? ORDER BY id DESC LIMIT 1`,
+    /** The snapshot and its predecessor (newest first), with their target. */
+    pair: db.prepare<{ id: number }, SnapshotWithTarget>(
+      `SELECT s.id, s.target_id, s.captured_at, s.name, s.price, s.regular_price, s.currency, s.availability, s.promotions,
+         s.fields, t.business_id, t.product_id, t.min_price_delta, t.recipe
+       FROM snapshots s JOIN targets t ON t.id = s.target_id
+       WHERE s.target_id = (SELECT target_id FROM snapshots WHERE id = :id) AND s.id <= :id ORDER BY s.id DESC LIMIT 2`,
     ),
-    target: db.prepare<[number], TargetContext>('SELECT id, business_id, product_id, min_price_delta, recipe FROM targets WHERE id = ?'),
     lastRecorded: db.prepare<[number, string], { new: string | null }>(
       'SELECT new FROM changes WHERE target_id = ? AND field = ? ORDER BY id DESC LIMIT 1',
     ),
@@ -59,12 +61,9 @@ export function recordChanges(db: Db, snapshotId: number): number[] {
   if (!st) cache.set(db, (st = prepare(db)));
   const existing = st.changes.idsOfSnapshot(snapshotId);
   if (existing.length > 0) return existing;
-  const row = st.snapshot.get(snapshotId);
-  if (!row) return [];
-  const previous = st.previous.get(row.target_id, row.id);
-  if (!previous) return [];
-  const target = st.target.get(row.target_id);
-  if (!target) return [];
+  const [row, previous] = st.pair.all({ id: snapshotId });
+  if (row?.id !== snapshotId || !previous) return [];
+  const target: TargetContext = { ...row, id: row.target_id };
   const before = snapshotValues(previous);
   if (target.min_price_delta !== null) {
     // Moves under the minimum are not recorded, so the baseline is the last recorded price (or the first one
