@@ -3,11 +3,11 @@ import type { AnyNode, Element } from 'domhandler';
 
 /** Containers of other products than the page's own: recommendations, carousels, recently viewed, bundles. */
 const RELATED_AREA =
-  /related|recommend|similar|also[-_ ]?(bought|viewed|like|purchased)|upsell|up-sell|cross-?sell|recently|recent[-_]?view|you[-_]?may|others[-_]|suggest|bestseller|top[-_]?sell|accessor|complementary|frequently|carousel|sponsored|reco[-_]|-reco\b|teaser|product-?list|products-?grid|product-?tiles|compare|zuletzt|aehnlich|ähnlich|podobn/i;
+  /related|recommend|similar|also[-_ ]?(bought|viewed|like|purchased)|upsell|up-sell|cross-?sell|recently|recent[-_]?view|you[-_]?may|others[-_]|suggest|bestseller|top[-_]?sell|accessor|complementary|frequently|carousel|sponsored|reco[-_]|-reco\b|teaser|product-?list|products-?grid|product-?tiles|zuletzt|aehnlich|ähnlich|podobn/i;
 
 /** Class or id tokens of page chrome that never holds the main offer: navigation, site header and footer, mini cart, banners. */
 const CHROME_TOKEN =
-  /^((site|page|main|global|top|bottom)[-_]?)?(header|footer|nav|navbar|navigation|menu|megamenu|breadcrumbs?)$|^(mini|header|side|floating|fly)[-_]?(cart|basket)|^cart[-_]?(total|summary|count|preview|drawer|flyout)|^(cookie|newsletter)[-_]?(banner|bar|notice|consent|layer|popup|modal|box|wrapper|container|signup|form)?$/i;
+  /^((site|main|global|top|bottom)[-_]?)?(header|footer|nav|navbar|navigation|menu|megamenu|breadcrumbs?)$|^(mini|header|side|floating|fly)[-_]?(cart|basket)|^cart[-_]?(total|summary|count|preview|drawer|flyout)|^(cookie|newsletter)[-_]?(banner|bar|notice|consent|layer|popup|modal|box|wrapper|container|signup|form)?$/i;
 
 /** A site header has navigation, a search form or many links; the <header> of the product's own section has none of these. */
 function isSiteHeader(el: Element): boolean {

@@ -2,8 +2,10 @@ import type { Element } from 'domhandler';
 
 /** What a price-looking element's markup and surroundings say about its role. */
 export interface PriceRole {
-  /** Marked up as a price (class, id, itemprop, data attribute). */
+  /** Marked up as a price (class, id, itemprop, data attribute), by the element or one of its nearest ancestors. */
   priceLike: boolean;
+  /** Marked up as a price by the element itself or its parent: enough for a number without a currency. */
+  ownPriceLike: boolean;
   /** A was / strikethrough / list price. */
   old: boolean;
   /** Not the product's price: shipping, instalment, unit price, savings, totals. */
@@ -18,7 +20,7 @@ const OLD_WORD = tokenStart(
   'old|was|regular|list-?price|full-?price|barred|strike|crossed|before|original|uvp|rrp|msrp|compare|former|previous|prev-?price|statt|streich|pvp|retail|reference|standard-?price|crossout|line-?through|non-?discount',
 );
 const OTHER_WORD = tokenStart(
-  'shipping|delivery|versand|install?ment|monthly|financ|credit|per-?unit|unit-?price|base-?price|grundpreis|saving|you-?save|save|total|subtotal|deposit|tax|vat|loyalty|points|bonus|coupon|voucher|discount-?amount|club|member|rating|review|count|qty|quantity|stock',
+  'shipping|delivery|versand|install?ment|monthly|financ|credit|per-?unit|unit-?price|base-?price|grundpreis|saving|you-?save|save|total|subtotal|deposit|tax|vat|loyalty|points|bonus|coupon|voucher|discount-?amount|club|member|rating|review|stars?|count|qty|quantity|stock',
 );
 
 const OLD_TAGS = new Set(['del', 's', 'strike']);
@@ -32,13 +34,14 @@ function describe(el: Element): string {
 
 /** Reads the role from the element and its nearest ancestors (the closest say most). */
 export function priceRole(el: Element, depth = 4): PriceRole {
-  const role: PriceRole = { priceLike: false, old: false, other: false };
+  const role: PriceRole = { priceLike: false, ownPriceLike: false, old: false, other: false };
   let node: Element | null = el;
   for (let level = 0; node && level <= depth; level++) {
     const d = describe(node);
-    if (OLD_TAGS.has(node.tagName) || /line-through/.test(node.attribs['style'] ?? '')) role.old = true;
+    if (OLD_TAGS.has(node.tagName) || /line-through/.test(node.attribs['style'] ?? '') || (level <= 1 && OLD_WORD.test(d))) role.old = true;
     if (PRICE_WORD.test(d)) {
       role.priceLike = true;
+      if (level <= 1 && !OTHER_WORD.test(d)) role.ownPriceLike = true;
       if (OLD_WORD.test(d)) role.old = true;
       if (OTHER_WORD.test(d) && level <= 1) role.other = true;
     } else if (level === 0 && OTHER_WORD.test(d)) role.other = true;
@@ -46,6 +49,13 @@ export function priceRole(el: Element, depth = 4): PriceRole {
   }
   return role;
 }
+
+/**
+ * Legal notes printed next to a gross price ("inkl. MwSt. zzgl. Versandkosten", "plus shipping", "TVA incluse"):
+ * they name shipping or VAT without making the price something else.
+ */
+export const LEGAL_NOTE =
+  /(inkl\.?|incl\.?|including|included|zzgl\.?|plus|\+|excl\.?|exkl\.?|hors|sans|ohne|without|w tym|vč\.?|sis\.?|inclusief|incluso|incluido|s)\s*(\p{L}+\.?\s*)?(versand\p{L}*|shipping|livraison|porto|frais de port|dostaw\p{L}*|doprav\p{L}*|spedizione|envío|mwst\.?|vat|tva|iva|btw|dph|áfa|pdv|alv|ust\.?)(\s*(incluse?|inclus|included|inbegriffen))?/giu;
 
 /** Words around a price that make it something else than the product's price, in several languages. */
 export const NOT_THE_PRICE_CONTEXT = new RegExp(

@@ -6,7 +6,7 @@ import type { Anchors } from './page-anchors.ts';
 import { isHidden, isInChrome, isInRelatedArea } from './page-areas.ts';
 import type { PageIndex, TextBox } from './page-index.ts';
 import { countPrices, readPrice } from './price-text.ts';
-import { FROM_CONTEXT, NOT_THE_PRICE_CONTEXT, priceRole } from './price-roles.ts';
+import { FROM_CONTEXT, LEGAL_NOTE, NOT_THE_PRICE_CONTEXT, priceRole } from './price-roles.ts';
 
 export interface VisiblePrice {
   price: string;
@@ -39,6 +39,8 @@ function proximity(index: number, anchor: number | null, after: number, before: 
   return d >= 0 ? Math.exp(-d / after) : Math.exp(d / before);
 }
 
+const withoutNotes = (text: string): string => text.replace(LEGAL_NOTE, ' ');
+
 function isInside(inner: Element, outer: Element): boolean {
   for (let p = inner.parent; p; p = p.parent) if (p === outer) return true;
   return false;
@@ -57,7 +59,7 @@ const inMainArea = (el: Element): boolean =>
   upTo(el, 10).some((e) => `${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''}`.split(/[\s_]+/).some((t) => MAIN_AREA_TOKEN.test(t)));
 
 /** Every price-looking text of the page with a score for being the main product's current price. */
-function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): Candidate[] {
+export function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): Candidate[] {
   const out: Candidate[] = [];
   const total = Math.max(1, index.order.size);
   const hints = { locale: ctx.locale, currency: ctx.currency };
@@ -65,13 +67,13 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
     if (box.text.length > MAX_PRICE_TEXT || !/\d/.test(box.text)) continue;
     const role = priceRole(box.el);
     const read = readPrice(box.text, hints);
-    if (!read || read.amount === '0' || (!read.currencyText && !role.priceLike)) continue;
+    if (!read || read.amount === '0' || (!read.currencyText && !role.ownPriceLike)) continue;
     if (countPrices(box.text, hints) > 1 || box.text.includes('=')) continue;
     const parent = box.el.parent?.type === 'tag' ? index.textOf.get(box.el.parent) : undefined;
     const el = $(box.el);
     let score = (role.priceLike ? 3 : 0) + (read.currencyText ? 2 : 0);
     if (role.other) score -= 6;
-    if (NOT_THE_PRICE_CONTEXT.test(box.text) || NOT_THE_PRICE_CONTEXT.test(parent ?? '')) score -= 4;
+    if (NOT_THE_PRICE_CONTEXT.test(withoutNotes(box.text)) || NOT_THE_PRICE_CONTEXT.test(withoutNotes(parent ?? ''))) score -= 4;
     if (FROM_CONTEXT.test(parent ?? box.text)) score -= 1.5;
     if (isInRelatedArea(el)) score -= 6;
     if (isInChrome(el)) score -= 6;

@@ -41,6 +41,14 @@ describe('extractOffer from the visible page', () => {
     expect(extractOffer({ html, url: URL, locale: 'cs-CZ' }).offer).toMatchObject({ price: '12990', currency: 'CZK' });
   });
 
+  it('reads a price with its legal note and skips bare numbers of ratings', () => {
+    const html = productPage(`<h1>Whiskyglas Hamilton</h1>
+      <a class="reviews starsWithAmount"><span>68</span></a>
+      <div class="prd_price"><span class="prd_price__amount">€ 56,74</span> inkl. MwSt. zzgl. Versandkosten</div>
+      <button>In den Warenkorb</button>`);
+    expect(extractOffer({ html, url: URL, locale: 'de-DE' }).offer).toMatchObject({ price: '56.74', currency: 'EUR' });
+  });
+
   it('lets the visible price win when markup gives the struck-through price', () => {
     const html = productPage(`<div itemscope itemtype="http://schema.org/Product"><h1 itemprop="name">Mug</h1>
       <div itemprop="offers" itemscope itemtype="http://schema.org/Offer"><meta itemprop="price" content="20.00"><meta itemprop="priceCurrency" content="EUR"></div>
