@@ -115,10 +115,13 @@ describe('rivalscope extract', () => {
     expect(lines[0]?.error).toMatch(/loopback/);
   });
 
-  it('renders URLs in Chromium with --browser', async () => {
-    const { code, lines } = await runCli(['--browser', `${base}/page`], { RIVALSCOPE_ALLOW_HOSTS: '127.0.0.1' });
-    expect(lines[0]).toMatchObject({ price: '249.99', sku: 'MZ-1', error: null });
-    expect(code).toBe(0);
+  it('renders URLs in Chromium with --browser, and --auto keeps a static page that shows a price', async () => {
+    const env = { RIVALSCOPE_ALLOW_HOSTS: '127.0.0.1' };
+    const [browser, auto] = await Promise.all([runCli(['--browser', `${base}/page`], env), runCli(['--auto', `${base}/page`], env)]);
+    for (const run of [browser, auto]) {
+      expect(run.lines[0]).toMatchObject({ price: '249.99', sku: 'MZ-1', error: null });
+      expect(run.code).toBe(0);
+    }
   });
 
   it('rejects conflicting modes, a bad currency and a missing source with exit code 2', async () => {
