@@ -105,7 +105,7 @@ export function decodeHtml(bytes: Uint8Array, contentTypeHeader?: string): strin
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = bomEncoding(bytes);
   if (bom) return iconv.decode(buffer.subarray(bom.length), bom.encoding);
-  const head = buffer.subarray(0, 4096).toString('latin1');
+  const head = buffer.subarray(0, 16_384).toString('latin1');
   const declared = charsetFromContentType(contentTypeHeader) ?? charsetFromMeta(head);
   if (declared) return iconv.decode(buffer, declared);
   if (isValidUtf8(bytes)) return buffer.toString('utf8');

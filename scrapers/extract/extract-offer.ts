@@ -46,6 +46,13 @@ function structuredSources($: CheerioAPI, ctx: PageContext, title: string): Sour
   return out;
 }
 
+/** The page's web address: the given one, or for a saved file the canonical URL the page names. */
+function webUrl($: CheerioAPI, given: string): string {
+  if (/^https?:/i.test(given)) return given;
+  const named = $('link[rel="canonical"]').attr('href') ?? $('meta[property="og:url"]').attr('content');
+  return named && /^https?:\/\//i.test(named) ? named : given;
+}
+
 /**
  * Reads the offer of a product page from its structured data (JSON-LD, microdata, RDFa Lite,
  * OpenGraph) and its visible text, then applies the recipe if there is one. Every value carries the
@@ -55,7 +62,7 @@ function structuredSources($: CheerioAPI, ctx: PageContext, title: string): Sour
 export function extractOffer(input: ExtractInput): { offer: Offer; provenance: Provenance } {
   const $ = load(input.html);
   const pageLocale = cleanText($('html').attr('lang'))?.replace('_', '-');
-  const ctx: PageContext = { url: input.url, locale: input.locale ?? pageLocale, currency: input.currency?.toUpperCase() };
+  const ctx: PageContext = { url: webUrl($, input.url), locale: input.locale ?? pageLocale, currency: input.currency?.toUpperCase() };
   const pageTitle = cleanText($('h1').first().text()) ?? cleanText($('meta[property="og:title"]').attr('content')) ?? cleanText($('title').first().text()) ?? '';
   const sources = structuredSources($, ctx, pageTitle);
 
@@ -76,7 +83,7 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   };
   const { offer, provenance } = mergeFound([...sources, { source: 'heuristic', found: heuristic }]);
 
-  reconcile(offer, provenance, { visible, labelledSku: labelled.sku, stock, url: input.url, currency: ctx.currency });
+  reconcile(offer, provenance, { visible, labelledSku: labelled.sku, stock, url: ctx.url, currency: ctx.currency });
   if (area) {
     offer.promotions = findPromotions($, index, area);
     if (offer.promotions.length) provenance.promotions = 'heuristic';

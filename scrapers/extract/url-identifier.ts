@@ -16,6 +16,7 @@ export function identifierFromUrl(url: string): string | null {
   } catch {
     return null;
   }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   for (const [key, value] of parsed.searchParams) if (ID_PARAMS.test(key) && /^[a-z0-9-]*\d{4,}[a-z0-9-]*$/i.test(value)) return value;
   const segments = parsed.pathname.split('/').filter(Boolean).reverse();
   for (const segment of segments) {

@@ -81,6 +81,9 @@ describe('extractOffer from the visible page', () => {
     const html = productPage('<h1>Metal garage</h1><span class="price">£1,899</span>');
     expect(extractOffer({ html, url: 'https://city.example.org/grd/d/metal-garage/7221815683.html' }).offer.sku).toBe('7221815683');
     expect(extractOffer({ html, url: 'https://shop.example/store/122725?pid=260591' }).offer.sku).toBe('260591');
+    expect(extractOffer({ html, url: 'file:///tmp/saved-page-12345678.html' }).offer.sku).toBeNull();
+    const saved = html.replace('<title>', '<link rel="canonical" href="https://shop.example/itm/133588510845"><title>');
+    expect(extractOffer({ html: saved, url: 'file:///tmp/saved-page-12345678.html' }).offer.sku).toBe('133588510845');
   });
 
   it('collects promotion badges and coupon codes near the product', () => {
