@@ -16,16 +16,20 @@ function amount(node: SchemaNode, ctx: PageContext, currency: string | undefined
   return text ? readAmount(text, { locale: ctx.locale, currency: currency ?? ctx.currency }) : undefined;
 }
 
-/** Reads an Offer (or AggregateOffer): its own price, else its non-unit price specifications, else the low price. */
+/**
+ * Reads an Offer (or AggregateOffer): its own price, else its price specifications (a unit price such as
+ * "per kg" only when there is no other), else the low price; a strikethrough or list price as the regular price.
+ */
 function quote(offer: SchemaNode, ctx: PageContext): PriceQuote {
-  const currency = cleanText(firstText(offer, 'priceCurrency', 'currency'));
+  const currency = cleanCurrency(firstText(offer, 'priceCurrency', 'currency'));
   const q: PriceQuote = { currency, price: amount(offer, ctx, currency, 'price', 'salePrice') };
-  for (const spec of children(offer, 'priceSpecification')) {
-    const specCurrency = cleanText(firstText(spec, 'priceCurrency')) ?? currency;
+  const specs = children(offer, 'priceSpecification').sort((a, b) => children(a, 'referenceQuantity').length - children(b, 'referenceQuantity').length);
+  for (const spec of specs) {
+    const specCurrency = cleanCurrency(firstText(spec, 'priceCurrency')) ?? currency;
     const value = amount(spec, ctx, specCurrency, 'price', 'minPrice');
     if (!value) continue;
     if (LIST_PRICE.test(firstText(spec, 'priceType') ?? '')) q.regularPrice ??= value;
-    else if (!children(spec, 'referenceQuantity').length || !q.price) q.price ??= value;
+    else q.price ??= value;
     q.currency ??= specCurrency;
   }
   q.price ??= amount(offer, ctx, currency, 'lowPrice', 'highPrice');
@@ -79,7 +83,7 @@ export function productFound(product: SchemaNode, ctx: PageContext, offeredBy?: 
     name: cleanText(firstText(product, 'name')),
     price: placeholder ? undefined : q.price,
     regularPrice: q.regularPrice && q.regularPrice !== q.price && !placeholder ? q.regularPrice : undefined,
-    currency: cleanCurrency(q.currency),
+    currency: q.currency,
     availability: availability ?? schemaAvailability(firstText(product, 'availability') ?? ''),
     sku: cleanSku(firstText(product, 'sku') ?? (offer ? firstText(offer, 'sku') : null) ?? firstText(product, 'productID', 'mpn')),
     gtin: ['gtin13', 'gtin', 'gtin14', 'gtin12', 'gtin8', 'ean', 'isbn'].map((p) => cleanGtin(firstText(product, p))).find(Boolean),

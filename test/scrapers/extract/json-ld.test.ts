@@ -89,6 +89,18 @@ describe('extractOffer from JSON-LD', () => {
     }
   });
 
+  it('uses a unit price specification only when there is no other', () => {
+    const offers = {
+      '@type': 'Offer',
+      priceSpecification: [
+        { '@type': 'UnitPriceSpecification', price: '51.60', priceCurrency: 'EUR', referenceQuantity: { '@type': 'QuantitativeValue', value: '1', unitCode: 'KGM' } },
+        { '@type': 'UnitPriceSpecification', price: '12.90', priceCurrency: 'EUR' },
+      ],
+    };
+    const html = productPage(h1, { jsonLd: [{ '@type': 'Product', name: 'Espresso', offers }] });
+    expect(extractOffer({ html, url: URL }).offer.price).toBe('12.90');
+  });
+
   it('tolerates malformed JSON and HTML-escaped texts', () => {
     const broken = `{"@context": "https://schema.org", "@type": "Product", "name": "Monitor 27&quot; Pro",
       "sku": 'MON-27', "offers": {"@type": "Offer", "price": "1 299,00", "priceCurrency": "PLN",},}`;
