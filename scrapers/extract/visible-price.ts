@@ -59,7 +59,7 @@ const inMainArea = (el: Element): boolean =>
   upTo(el, 10).some((e) => `${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''}`.split(/[\s_]+/).some((t) => MAIN_AREA_TOKEN.test(t)));
 
 /** Every price-looking text of the page with a score for being the main product's current price. */
-export function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): Candidate[] {
+function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): Candidate[] {
   const out: Candidate[] = [];
   const total = Math.max(1, index.order.size);
   const hints = { locale: ctx.locale, currency: ctx.currency };
@@ -112,7 +112,7 @@ export function findVisiblePrice($: CheerioAPI, index: PageIndex, anchors: Ancho
     regularPrice: olds[0]?.amount ?? null,
     oldPrices: [...new Set(olds.map((c) => c.amount))],
     score: best.score,
-    scores: new Map(current.reverse().map((c) => [c.amount, c.score])),
+    scores: new Map([...current].reverse().map((c) => [c.amount, c.score])),
     index: best.box.index,
   };
 }
