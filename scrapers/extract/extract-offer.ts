@@ -71,7 +71,7 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   const anchors = findAnchors($, index, names);
   const visible = findVisiblePrice($, index, anchors, ctx);
   const area = mainArea([anchors.titleIndex, anchors.buyIndex, visible?.index ?? null]);
-  const stock = area ? findVisibleStock($, index, area) : null;
+  const stock = (area ? findVisibleStock($, index, area) : null) ?? (anchors.buyDisabled ? 'OutOfStock' : null);
   const labelled = findLabelledValues($, index, anchors.titleIndex ?? visible?.index ?? null);
   const heuristic: Found = {
     ...labelled,

@@ -9,10 +9,21 @@ export interface Anchors {
   titleText: string | null;
   titleIndex: number | null;
   buyIndex: number | null;
+  /** Every buy button of the page is disabled: nothing can be bought. */
+  buyDisabled: boolean;
 }
 
-const BUY =
-  /add to (cart|bag|basket|trolley)|buy now|buy it now|add to shopping|in den warenkorb|in den einkaufswagen|warenkorb|jetzt kaufen|do koszyka|kup teraz|kosárba|a kosárba|do košíku|do košarice|u košaricu|v košarico|ajouter au panier|acheter|añadir al carrito|añadir a la cesta|comprar|aggiungi al carrello|acquista|in winkelwagen|in winkelmand|lägg i varukorgen|köp|læg i kurv|legg i handlekurv|lisää ostoskoriin|osta|adaugă în coș|adauga in cos|cumpără|προσθήκη στο καλάθι|в корзину|купить|sepete ekle|satın al|do kosarice|kupi|koupit|kúpiť|vásárlás|place bid|make offer/i;
+/** Buy-button texts in many languages, as whole words. */
+const BUY = new RegExp(
+  `(?<!\\p{L})(${[
+    'add to (cart|bag|basket|trolley)', 'buy now', 'buy it now', 'add to shopping', 'in den warenkorb', 'in den einkaufswagen', 'warenkorb', 'jetzt kaufen',
+    'do koszyka', 'kup teraz', 'kosárba', 'a kosárba', 'do košíku', 'do košíka', 'do košarice', 'u košaricu', 'v košarico', 'ajouter au panier', 'acheter',
+    'añadir al carrito', 'añadir a la cesta', 'comprar', 'aggiungi al carrello', 'acquista', 'in winkelwagen', 'in winkelmand', 'lägg i varukorgen', 'köp',
+    'læg i kurv', 'legg i handlekurv', 'lisää ostoskoriin', 'osta', 'adaugă în coș', 'adauga in cos', 'cumpără', 'προσθήκη στο καλάθι', 'в корзину', 'купить',
+    'sepete ekle', 'satın al', 'kupi', 'koupit', 'kúpiť', 'vásárlás', 'place bid', 'make offer',
+  ].join('|')})(?!\\p{L})`,
+  'iu',
+);
 
 const TITLE_CLASS = /product[-_]?(title|name|heading)|productname|item[-_]?(title|name)|pdp[-_]?(title|name)/i;
 
@@ -65,16 +76,36 @@ function findTitle($: CheerioAPI, names: string[]): Element | null {
   return best;
 }
 
+/** The clickable element a buy text belongs to; null for a container around one (a form, a wrapper). */
+function controlOf($: CheerioAPI, el: Element): Element | null {
+  const own = $(el).closest('button, a, input, [role="button"]')[0] as Element | undefined;
+  if (own) return own;
+  return $(el).find('button, a, input, [role="button"]').length ? null : el;
+}
+
+/** A buy control that cannot be used: disabled, aria-disabled, or styled as disabled. */
+function isDisabled(control: Element): boolean {
+  const a = control.attribs;
+  return a['disabled'] !== undefined || a['aria-disabled'] === 'true' || /(^|\s)(is-|btn-|button--)?disabled(\s|$)/i.test(a['class'] ?? '');
+}
+
 export function findAnchors($: CheerioAPI, index: PageIndex, names: string[]): Anchors {
   const title = findTitle($, names);
   const titleIndex = title ? (index.order.get(title) ?? null) : null;
-  const buttons = index.boxes.filter((b) => BUY.test(b.text) && !isInRelatedArea($(b.el)) && !isInChrome($(b.el)));
+  const buttons = index.boxes.filter((b) => BUY.test(b.text) && b.text.length < 60 && !isInRelatedArea($(b.el)) && !isInChrome($(b.el)));
   const inputs = $('input[type="submit"], input[type="button"]')
     .toArray()
     .filter((el) => BUY.test(el.attribs['value'] ?? '') && !isInRelatedArea($(el)));
-  const positions = [...buttons.map((b) => b.index), ...inputs.map((el) => index.order.get(el) ?? 0)];
-  const buyIndex = positions.length
-    ? positions.reduce((best, p) => (titleIndex === null || Math.abs(p - titleIndex) < Math.abs(best - titleIndex) ? p : best))
-    : null;
-  return { title, titleText: title ? textOf($(title).text()) : null, titleIndex, buyIndex };
+  const controls = [...new Set([...buttons.map((b) => controlOf($, b.el)), ...inputs])]
+    .filter((el): el is Element => el !== null)
+    .map((el) => ({ el, index: index.order.get(el) ?? 0 }));
+  const distance = (i: number): number => (titleIndex === null ? i : Math.abs(i - titleIndex));
+  const nearest = controls.reduce<number | null>((best, c) => (best === null || distance(c.index) < distance(best) ? c.index : best), null);
+  return {
+    title,
+    titleText: title ? textOf($(title).text()) : null,
+    titleIndex,
+    buyIndex: nearest,
+    buyDisabled: controls.length > 0 && controls.every((c) => isDisabled(c.el)),
+  };
 }

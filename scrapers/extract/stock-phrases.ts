@@ -55,7 +55,7 @@ export function stockFromText(text: string): Availability | null {
 /** Stock words about something else than the product itself: an image, a store, a size or colour, a delivery option (whole words; stems end in *). */
 const OTHER_SUBJECT = phrases(
   (
-    'image* photo* picture* bild* foto* zdjęci* kép obrázek store* shop filiale* markt magasin* tienda* negozi* winkel sklep* bolt* prodejn* ' +
+    'image* photo* picture* bild* foto* zdjęci* kép obrázek store* shop filiale* markt magasin* tienda* negozi* winkel sklep* bolt* prodejn* predajn* obchod* butik* boutique* ' +
     'pickup pick-up abholung collect retrait ritiro odbiór átvétel option* select* size* variant* colou?r* größe* groesse farbe* taille* couleur* talla* taglia* ' +
     'rozmiar* méret* velikost* veličin* delivery shipping lieferung versand* livraison envío envio despacho retiro entrega consegna spedizion* dostaw* wysyłk* ' +
     'szállítás* doprav* dostav*'

@@ -124,6 +124,13 @@ describe('visible stock overrides markup', () => {
     expect(extractOffer({ html: markup('InStock', body), url: URL }).offer.availability).toBe('InStock');
   });
 
+  it('a page whose only buy button is disabled is out of stock', () => {
+    const page = (button: string) => productPage(`<h1>Espresso</h1><span class="price">€12.90</span><form><p class="cta">${button}</p></form>`);
+    expect(extractOffer({ html: page('<button type="submit" disabled><span>Add to cart</span></button>'), url: URL }).offer.availability).toBe('OutOfStock');
+    expect(extractOffer({ html: page('<a class="btn btn-disabled" href="#">Do košíka</a>'), url: URL }).offer.availability).toBe('OutOfStock');
+    expect(extractOffer({ html: page('<button type="submit">Add to cart</button>'), url: URL }).offer.availability).toBeNull();
+  });
+
   it('keeps markup OutOfStock and reads in-stock text when markup says nothing', () => {
     expect(extractOffer({ html: markup('OutOfStock', '<p>In stock</p>'), url: URL }).offer.availability).toBe('OutOfStock');
     const html = productPage('<h1>Espresso</h1><span class="price">€12.90</span><p class="availability">Availability: in stock</p>');
