@@ -17,6 +17,8 @@ export interface PageIndex {
   textOf: Map<Element, string>;
 }
 
+const MAX_DEPTH = 400;
+
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'textarea', 'iframe', 'head']);
 
 /**
@@ -34,11 +36,13 @@ export function indexPage($: CheerioAPI, maxLength = 80): PageIndex {
       markSkipped(child);
     }
   };
-  const walk = (node: AnyNode): string | null => {
+  const walk = (node: AnyNode, depth: number): string | null => {
     if (node.type === 'text') return node.data;
     if (node.type !== 'tag') return '';
     const el = node;
     order.set(el, order.size);
+    // Broken markup can nest thousands of unclosed tags; nothing a shopper sees lives that deep.
+    if (depth > MAX_DEPTH) return null;
     if (SKIPPED.has(el.tagName) || hidesContent(el)) {
       markSkipped(el);
       return '';
@@ -46,7 +50,7 @@ export function indexPage($: CheerioAPI, maxLength = 80): PageIndex {
     const index = order.size - 1;
     let text: string | null = '';
     for (const child of el.children) {
-      const t = walk(child);
+      const t = walk(child, depth + 1);
       if (t === null || text === null) text = null;
       else if (child.type === 'tag' && child.tagName === 'sup' && /^\s*\d{2}\s*$/.test(t) && /\d\s*$/.test(text)) text += `.${t.trim()}`;
       else {
@@ -64,7 +68,7 @@ export function indexPage($: CheerioAPI, maxLength = 80): PageIndex {
     }
     return text;
   };
-  for (const child of $.root()[0]?.children ?? []) walk(child);
+  for (const child of $.root()[0]?.children ?? []) walk(child, 0);
   return { boxes, order, textOf };
 }
 

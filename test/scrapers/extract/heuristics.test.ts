@@ -93,6 +93,11 @@ describe('extractOffer from the visible page', () => {
     expect(extractOffer({ html, url: URL }).offer.promotions).toEqual(['-20 %', '2 for 1', 'Coupon: SUMMER21']);
   });
 
+  it('survives broken markup with thousands of unclosed tags', () => {
+    const html = productPage(`<h1>Espresso</h1><span class="price">€5.00</span>${'<div><font>'.repeat(8000)}end`);
+    expect(extractOffer({ html, url: URL }).offer.price).toBe('5');
+  });
+
   it('reports an empty page as extraction_empty', () => {
     expect(() => extractOffer({ html: '<html><body><p>Nothing to see</p></body></html>', url: URL })).toThrow(
       expect.objectContaining({ name: 'ExtractionError', code: 'extraction_empty' }),
