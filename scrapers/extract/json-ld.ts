@@ -25,7 +25,11 @@ export function readJsonLd($: CheerioAPI): SchemaNode[] {
   $('script[type^="application/ld+json" i]').each((_, el) => {
     let text = $(el).text();
     if (/^\s*[[{]\s*&quot;/.test(text)) text = text.replace(/&(quot|amp|lt|gt|apos|#39|#34);/g, (_m, e: string) => ENTITIES[e] ?? '');
-    values.push(...parseLenientJson(text));
+    try {
+      values.push(...parseLenientJson(text));
+    } catch {
+      // Nesting too deep to read (a broken or hostile block): the other sources still count.
+    }
   });
 
   const byId = new Map<string, JsonObject>();

@@ -108,6 +108,11 @@ describe('extractOffer from JSON-LD', () => {
     expect(offer).toMatchObject({ name: 'Monitor 27" Pro', sku: 'MON-27', price: '1299', currency: 'PLN' });
   });
 
+  it('skips a JSON-LD block nested too deep to read', () => {
+    const html = productPage('<h1>Espresso</h1><span class="price">€12.90</span>', { jsonLd: ['['.repeat(200_000)] });
+    expect(extractOffer({ html, url: URL }).offer.price).toBe('12.90');
+  });
+
   it('ignores a placeholder offer with price 0, falling back to the visible price', () => {
     const html = productPage(`${h1}<div class="product-price">14,90 €</div>`, {
       jsonLd: [{ '@type': 'Product', name: 'Espresso', offers: { '@type': 'Offer', price: '0', priceCurrency: 'EUR', availability: 'OutOfStock' } }],
