@@ -6,7 +6,7 @@ import type { BrowserPool } from '../../../scrapers/fetch/browser-pool.ts';
 import type { StaticFetchOptions } from '../../../scrapers/fetch/static-fetch.ts';
 import { decodeHtml } from '../../../scrapers/extract/decode-html.ts';
 import { extractOffer, ExtractionError } from '../../../scrapers/extract/extract-offer.ts';
-import type { Offer, Provenance } from '../../../scrapers/offer.ts';
+import { emptyOffer, type Offer, type Provenance } from '../../../scrapers/offer.ts';
 import { recipeSchema, type Recipe } from '../../../scrapers/recipe.ts';
 import { loadConfig, type Config } from '../../config.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
@@ -88,21 +88,7 @@ function hasPrice(html: string, url: string): boolean {
 }
 
 function failedLine(source: string, error: string): Line {
-  return {
-    source,
-    name: null,
-    price: null,
-    regularPrice: null,
-    currency: null,
-    availability: null,
-    sku: null,
-    gtin: null,
-    brand: null,
-    promotions: [],
-    fields: {},
-    provenance: {},
-    error,
-  };
+  return { source, ...emptyOffer(), provenance: {}, error };
 }
 
 function message(err: unknown): string {
