@@ -1,5 +1,5 @@
-/** Cells a spreadsheet would run as a formula start with one of these (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Cells a spreadsheet would run as a formula start with one of these, fullwidth forms included (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 

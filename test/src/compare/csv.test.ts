@@ -9,6 +9,7 @@ describe('CSV cells', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\tcmd')).toBe("'\tcmd");
     expect(csvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(csvCell('＝1+1')).toBe("'＝1+1");
   });
 
   it('keeps plain numbers numeric and quotes separators', () => {

@@ -57,6 +57,16 @@ describe('GET /api/products/:id/comparison', () => {
     expect((await t.call('viewer', 'GET', '/api/products/999/comparison')).status).toBe(404);
   });
 
+  it('follows target and business changes after a cached answer', async () => {
+    const before = await (await t.call('viewer', 'GET', `/api/products/${espresso}/comparison`)).json();
+    const rivalTarget = before.competitors[0].targetId;
+    expect((await t.call('admin', 'PATCH', `/api/targets/${rivalTarget}`, { enabled: false })).status).toBe(200);
+    expect((await t.call('admin', 'PATCH', `/api/businesses/${euro}`, { name: 'Euro Shop GmbH' })).status).toBe(200);
+    const after = await (await t.call('viewer', 'GET', `/api/products/${espresso}/comparison`)).json();
+    expect(after.competitors.map((c: { business: string }) => c.business)).toEqual(['Euro Shop GmbH', 'Sleepy']);
+    expect(after).toMatchObject({ ownRank: 1, cheapestBusinessIds: [own] });
+  });
+
   it('judges recipe fields by direction, also without prices', async () => {
     const c = await (await t.call('viewer', 'GET', `/api/products/${loyalty}/comparison`)).json();
     expect(c.fields.map((f: { key: string }) => f.key)).toEqual(['points', 'freeShippingFrom']);
