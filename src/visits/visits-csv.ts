@@ -1,16 +1,7 @@
 import type { Visit } from '../db/visits.ts';
+import { csvLines } from '../csv.ts';
 
 type Cell = string | number | boolean | null;
-
-/** A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-export function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return `"${text.replaceAll('"', '""')}"`;
-}
 
 const COLUMNS: [string, (v: Visit) => Cell][] = [
   ['id', (v) => v.id],
@@ -34,8 +25,7 @@ const COLUMNS: [string, (v: Visit) => Cell][] = [
   ['answers', (v) => JSON.stringify(v.answers)],
 ];
 
-/** Visits as RFC 4180 CSV (CRLF lines, every text cell quoted), one row per visit. */
+/** Visits as RFC 4180 CSV (formula-safe cells, CRLF lines), one row per visit. */
 export function visitsCsv(visits: Visit[]): string {
-  const lines = [COLUMNS.map(([name]) => name).join(','), ...visits.map((v) => COLUMNS.map(([, cell]) => csvCell(cell(v))).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return [...csvLines(COLUMNS.map(([name]) => name), visits, (v) => COLUMNS.map(([, cell]) => cell(v)))].join('');
 }

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
 import { changesRepo, type Change } from '../../db/changes.ts';
 import { CHANGE_KINDS } from '../../compare/diff-snapshots.ts';
-import { csvLines } from '../../compare/csv.ts';
+import { csvLines } from '../../csv.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, READ_ROLES } from '../route.ts';
 import { PageQuery, pageOf, Timestamp } from '../schemas.ts';

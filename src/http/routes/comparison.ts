@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-env.ts';
 import { allComparisons, comparisonPage, comparisonSummary, productComparison, type ComparisonOptions } from '../../compare/comparisons.ts';
 import type { ProductComparison } from '../../compare/compare-product.ts';
 import { parseRates } from '../../compare/rates.ts';
-import { csvLines } from '../../compare/csv.ts';
+import { csvLines } from '../../csv.ts';
 import { download, ExportFormat } from '../../compare/download.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, READ_ROLES } from '../route.ts';

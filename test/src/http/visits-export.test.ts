@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
-import { csvCell } from '../../../src/visits/visits-csv.ts';
+import { csvCell } from '../../../src/csv.ts';
 import { assign, publishedVisit, seedScorecard, type Fixture } from '../visits/visit-steps.ts';
 
 let t: TestApp;
@@ -24,17 +24,17 @@ describe('GET /api/visits/export', () => {
       'id,template,template_version,touchpoint,business_id,business,own,location,auditor,scenario,due_date,state,visited_at,submitted_at,published_at,percent,result,auto_fail,answers',
     );
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(new RegExp(`^${id},"mini-store",1,"store",${f.rivalId},"Rival Beans",false,"'=cmd\\|' /C calc'!A0","auditor",,,"published",`));
-    expect(lines[1]).toContain(',100,"pass",');
+    expect(lines[1]).toMatch(new RegExp(`^${id},mini-store,1,store,${f.rivalId},Rival Beans,false,'=cmd\\|' /C calc'!A0,auditor,,,published,`));
+    expect(lines[1]).toContain(',100,pass,');
     expect(lines[1]).toContain('""notes"":""=HYPERLINK(');
-    expect(lines[2]).toContain(`,"'@evil","auditor","'+SUM(1,2)",,"assigned",`);
+    expect(lines[2]).toContain(`,'@evil,auditor,"'+SUM(1,2)",,assigned,`);
     for (const line of lines.slice(1, 3)) expect(line).not.toMatch(/(^|,)"?[=+\-@]/);
   });
 
-  it('quotes and escapes every text cell', () => {
+  it('quotes cells that need it and defuses formulas', () => {
     expect(csvCell('a "b", c\nd')).toBe('"a ""b"", c\nd"');
-    expect(csvCell('-2+3')).toBe(`"'-2+3"`);
-    expect(csvCell('\tx')).toBe(`"'\tx"`);
+    expect(csvCell('-2+3')).toBe(`'-2+3`);
+    expect(csvCell('\tx')).toBe(`'\tx`);
     expect(csvCell(-2)).toBe('-2');
     expect(csvCell(null)).toBe('');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '../../../src/compare/csv.ts';
+import { csvCell, csvLine } from '../../src/csv.ts';
 
 describe('CSV cells', () => {
   it('defuses cells a spreadsheet would run as formulas', () => {
