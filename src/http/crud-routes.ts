@@ -3,6 +3,8 @@ import type { Role } from '../db/users.ts';
 import { apiRoute, json, jsonBody } from './route.ts';
 import { IdParam } from './schemas.ts';
 
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 interface Resource<S extends z.ZodType> {
   tags: string[];
   /** The resource's name in summaries: "business". */
@@ -17,7 +19,7 @@ export const getByIdRoute = <S extends z.ZodType>(r: Resource<S>) =>
     method: 'get',
     path: '/{id}',
     tags: r.tags,
-    summary: `Get a ${r.noun}`,
+    summary: `Get ${withArticle(r.noun)}`,
     roles: r.roles,
     request: { params: IdParam },
     responses: { 200: json(r.schema, `The ${r.noun}`) },
@@ -29,7 +31,7 @@ export const patchRoute = <S extends z.ZodType, P extends z.ZodType>(r: Resource
     method: 'patch',
     path: '/{id}',
     tags: r.tags,
-    summary: `Change a ${r.noun}`,
+    summary: `Change ${withArticle(r.noun)}`,
     roles: r.roles,
     request: { params: IdParam, body: jsonBody(r.patch) },
     responses: { 200: json(r.schema, `The changed ${r.noun}`) },

@@ -3,9 +3,10 @@ import type { AppDeps } from '../app-env.ts';
 import { ALERT_EVENTS, alertRulesRepo } from '../../db/alerts-rules.ts';
 import { deliveriesRepo } from '../../db/alerts-deliveries.ts';
 import { webhookUrlProblem } from '../../alerts/webhook-url.ts';
+import { deleteRoute, getByIdRoute, patchRoute } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
-import { IdParam, PageQuery, pageOf, Timestamp } from '../schemas.ts';
+import { PageQuery, pageOf, Timestamp } from '../schemas.ts';
 
 const Decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal such as "5" or "2.50"');
 
@@ -124,39 +125,15 @@ export function alertRulesRoutes({ db, config }: AppDeps) {
       (c) => c.json(repo.create(c.req.valid('json')), 201),
     )
     .openapi(
-      apiRoute({
-        method: 'get',
-        path: '/{id}',
-        tags,
-        summary: 'Get an alert rule',
-        roles: READ_ROLES,
-        request: { params: IdParam },
-        responses: { 200: json(AlertRule, 'The rule') },
-      }),
+      getByIdRoute({ tags, noun: 'alert rule', schema: AlertRule, roles: READ_ROLES }),
       (c) => c.json(repo.get(c.req.valid('param').id), 200),
     )
     .openapi(
-      apiRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags,
-        summary: 'Change an alert rule (a new secret replaces the old one)',
-        roles: WRITE_ROLES,
-        request: { params: IdParam, body: jsonBody(Patch) },
-        responses: { 200: json(AlertRule, 'The changed rule') },
-      }),
+      patchRoute({ tags, noun: 'alert rule (a new secret replaces the old one)', schema: AlertRule, patch: Patch, roles: WRITE_ROLES }),
       (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
-      apiRoute({
-        method: 'delete',
-        path: '/{id}',
-        tags,
-        summary: 'Delete an alert rule with its deliveries',
-        roles: WRITE_ROLES,
-        request: { params: IdParam },
-        responses: { 204: { description: 'Deleted' } },
-      }),
+      deleteRoute({ tags, noun: 'alert rule', summary: 'Delete an alert rule with its deliveries', roles: WRITE_ROLES }),
       (c) => {
         repo.remove(c.req.valid('param').id);
         return c.body(null, 204);
@@ -189,15 +166,7 @@ export function alertDeliveriesRoutes({ db }: AppDeps) {
       },
     )
     .openapi(
-      apiRoute({
-        method: 'get',
-        path: '/{id}',
-        tags,
-        summary: 'One delivery with its attempts',
-        roles: READ_ROLES,
-        request: { params: IdParam },
-        responses: { 200: json(Delivery, 'The delivery') },
-      }),
+      getByIdRoute({ tags, noun: 'delivery with its attempts', schema: Delivery, roles: READ_ROLES }),
       (c) => c.json(repo.get(c.req.valid('param').id), 200),
     );
 }
