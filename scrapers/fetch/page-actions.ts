@@ -19,9 +19,15 @@ export async function waitForContent(page: Page, waitFor: string | undefined, ti
     await page.waitForFunction(
       () => {
         if (document.querySelector('[itemprop=price],[property="product:price:amount"]')) return true;
-        const text = document.body?.innerText ?? '';
+        // Text nodes outside scripts and styles: like innerText, but without forcing a layout on every poll.
+        const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+        const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT, {
+          acceptNode: (node) => (skip.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        });
+        const parts: string[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? '');
         const currency = '(?:[$€£¥₹₽₺₩]|zł|Kč|Ft|kn|lei|лв|kr|CHF|USD|EUR|PLN|HUF|GBP|CZK|RON|SEK|NOK|DKK)';
-        return new RegExp(`${currency}\\s?\\d|\\d[\\d.,\\s]*\\s?${currency}`).test(text);
+        return new RegExp(`${currency}\\s?\\d|\\d[\\d.,\\s]*\\s?${currency}`).test(parts.join(' '));
       },
       undefined,
       { timeout: timeoutMs, polling: 100 },
