@@ -2,6 +2,23 @@ import type { Page } from 'playwright';
 import type { RecipeStep } from '../recipe.ts';
 import { FetchError } from './fetch-error.ts';
 
+/**
+ * Page-side test for a price: price microdata, or a currency next to digits in text nodes outside scripts and
+ * styles (like innerText, without forcing a layout on every poll). A string, because a transpiled function
+ * can carry helpers (esbuild's `__name`) that do not exist in the page.
+ */
+const PRICE_VISIBLE = `(() => {
+  if (document.querySelector('[itemprop=price],[property="product:price:amount"]')) return true;
+  const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+  const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!skip.has(node.parentElement ? node.parentElement.tagName : '')) parts.push(node.nodeValue);
+  }
+  const currency = '(?:[$€£¥₹₽₺₩]|zł|Kč|Ft|kn|lei|лв|kr|CHF|USD|EUR|PLN|HUF|GBP|CZK|RON|SEK|NOK|DKK)';
+  return new RegExp(currency + '\\\\s?\\\\d|\\\\d[\\\\d.,\\\\s]*\\\\s?' + currency).test(parts.join(' '));
+})()`;
+
 /** How the page was judged ready: the recipe's selector, a price-looking text, or neither within the wait budget. */
 export type ReadyBy = 'selector' | 'price' | 'none';
 
@@ -16,22 +33,7 @@ export async function waitForContent(page: Page, waitFor: string | undefined, ti
       await page.waitForSelector(waitFor, { state: 'attached', timeout: timeoutMs });
       return 'selector';
     }
-    await page.waitForFunction(
-      () => {
-        if (document.querySelector('[itemprop=price],[property="product:price:amount"]')) return true;
-        // Text nodes outside scripts and styles: like innerText, but without forcing a layout on every poll.
-        const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
-        const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT, {
-          acceptNode: (node) => (skip.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-        });
-        const parts: string[] = [];
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? '');
-        const currency = '(?:[$€£¥₹₽₺₩]|zł|Kč|Ft|kn|lei|лв|kr|CHF|USD|EUR|PLN|HUF|GBP|CZK|RON|SEK|NOK|DKK)';
-        return new RegExp(`${currency}\\s?\\d|\\d[\\d.,\\s]*\\s?${currency}`).test(parts.join(' '));
-      },
-      undefined,
-      { timeout: timeoutMs, polling: 100 },
-    );
+    await page.waitForFunction(PRICE_VISIBLE, undefined, { timeout: timeoutMs, polling: 100 });
     return 'price';
   } catch (err) {
     if ((err as Error).name === 'TimeoutError') return 'none';
