@@ -1,5 +1,4 @@
 import { chromium } from 'playwright';
-import type { Route } from 'playwright';
 import { findChromium } from './chromium-path.ts';
 import { FetchError } from './fetch-error.ts';
 import { startGuardProxy } from './guard-proxy.ts';
@@ -12,6 +11,7 @@ import { Semaphore } from './semaphore.ts';
 import { cachingResolver, checkUrl, parseAllowList } from './ssrf-guard.ts';
 import type { GuardOptions } from './ssrf-guard.ts';
 import { toBrowserFetchError } from './browser-errors.ts';
+import { blockHeavyResources, HEAVY_URL_PATTERNS, NO_IMAGES_ARG } from './heavy-resources.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -40,8 +40,9 @@ export interface BrowserPoolOptions extends GuardOptions {
   /** Site contexts kept open. Default 20. */
   maxSites?: number;
   userAgent?: string;
-  /** Resource types aborted. Default image, font, media. */
-  blockResourceTypes?: readonly string[];
+  /** Block images (a Chromium flag) and fonts and media (these URL patterns, CDP). Default true, HEAVY_URL_PATTERNS. */
+  blockImages?: boolean;
+  blockUrlPatterns?: readonly string[];
   /** Longest wait for the recipe's selector or a price to appear. Default 10 s (and never past the fetch timeout). */
   readyTimeoutMs?: number;
   /** Cap on the rendered HTML. Default 10 MiB. */
@@ -67,7 +68,7 @@ export interface BrowserPoolStats {
 
 /**
  * One lazily launched Chromium behind an SSRF guard proxy; a context per site, open pages reused across jobs,
- * heavy resources blocked, retired after N pages and relaunched after a crash.
+ * images, fonts and media blocked inside Chromium (SSRF is the proxy's job alone), retired after N pages and relaunched after a crash.
  */
 export class BrowserPool {
   private current: BrowserSession | null = null;
@@ -77,14 +78,12 @@ export class BrowserPool {
   private closed = false;
   private readonly slots: Semaphore;
   private readonly guard: GuardOptions;
-  private readonly blocked: ReadonlySet<string>;
   private readonly savedStates = new Map<string, StorageState>();
-  private readonly counters = { launches: 0, crashes: 0, retired: 0, fetches: 0, failures: 0, blockedRequests: 0, refusedRequests: 0 };
+  private readonly counters = { launches: 0, crashes: 0, retired: 0, fetches: 0, failures: 0, blockedRequests: 0 };
 
   constructor(private readonly options: BrowserPoolOptions = {}) {
     this.slots = new Semaphore(options.concurrency ?? 4);
     this.guard = { allowHosts: Array.isArray(options.allowHosts) ? parseAllowList(options.allowHosts) : options.allowHosts, resolve: cachingResolver(options.resolve) };
-    this.blocked = new Set(options.blockResourceTypes ?? ['image', 'font', 'media']);
   }
 
   async fetch(url: string, options: BrowserFetchOptions = {}): Promise<BrowserFetchResult> {
@@ -109,6 +108,7 @@ export class BrowserPool {
     return {
       ...this.counters,
       ...counts,
+      refusedRequests: this.proxy?.refusedCount() ?? 0,
       active,
       queued: this.slots.waiting,
       browserConnected: this.current?.browser.isConnected() ?? false,
@@ -184,7 +184,7 @@ export class BrowserPool {
     try {
       browser = await chromium.launch({
         executablePath,
-        args: CHROMIUM_ARGS,
+        args: this.options.blockImages === false ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, NO_IMAGES_ARG],
         headless: true,
         proxy: { server: this.proxy.url },
         timeout: this.options.launchTimeoutMs ?? 30_000,
@@ -198,7 +198,7 @@ export class BrowserPool {
       maxSites: this.options.maxSites ?? 20,
       closeTimeoutMs: this.options.closeTimeoutMs ?? 5_000,
       contextOptions: { userAgent: this.options.userAgent, serviceWorkers: 'block', acceptDownloads: false, viewport: { width: 1280, height: 900 } },
-      routeHandler: (route) => this.route(route),
+      preparePage: (page) => blockHeavyResources(page, this.options.blockUrlPatterns ?? HEAVY_URL_PATTERNS, () => (this.counters.blockedRequests += 1)),
       savedStates: this.savedStates,
     });
     browser.on('disconnected', () => {
@@ -214,21 +214,5 @@ export class BrowserPool {
     }
     this.current = session;
     return session;
-  }
-
-  /** Every request the browser makes: heavy resources aborted, the rest checked like a static fetch. */
-  private async route(route: Route): Promise<void> {
-    const request = route.request();
-    if (this.blocked.has(request.resourceType())) {
-      this.counters.blockedRequests += 1;
-      return route.abort('blockedbyclient').catch(() => undefined);
-    }
-    try {
-      await checkUrl(request.url(), this.guard);
-    } catch {
-      this.counters.refusedRequests += 1;
-      return route.abort('blockedbyclient').catch(() => undefined);
-    }
-    return route.continue().catch(() => undefined);
   }
 }

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page, Route } from 'playwright';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
@@ -11,7 +11,8 @@ export interface SessionOptions {
   maxSites: number;
   closeTimeoutMs: number;
   contextOptions: BrowserContextOptions;
-  routeHandler: (route: Route) => Promise<void>;
+  /** Run once on each new page before its first use. */
+  preparePage: (page: Page) => Promise<void>;
   /** Cookies and storage per site, carried from a retired browser to the next one. */
   savedStates: Map<string, StorageState>;
 }
@@ -66,8 +67,10 @@ export class BrowserSession {
     if (!page) {
       try {
         page = await site.context.newPage();
+        await this.options.preparePage(page);
       } catch (err) {
         site.open -= 1;
+        if (page) await this.closePage(page);
         throw err;
       }
       page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
@@ -124,7 +127,6 @@ export class BrowserSession {
 
   private async openSite(origin: string): Promise<Site> {
     const context = await this.browser.newContext({ ...this.options.contextOptions, storageState: this.options.savedStates.get(origin) });
-    await context.route('**/*', this.options.routeHandler);
     const site: Site = { context, idle: [], open: 0, lastUsed: Date.now() };
     context.on('page', (page) => {
       // Popups the page opens itself are not ours to keep.

@@ -13,6 +13,8 @@ export interface GuardProxy {
   url: string;
   /** Requests refused so far, newest last (capped). */
   refused: { url: string; at: number }[];
+  /** Requests refused since the proxy started. */
+  refusedCount(): number;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,9 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-autho
 export async function startGuardProxy(guard: GuardOptions): Promise<GuardProxy> {
   const refused: GuardProxy['refused'] = [];
   const sockets = new Set<Socket>();
+  let refusedCount = 0;
   const noteRefusal = (url: string) => {
+    refusedCount += 1;
     refused.push({ url, at: Date.now() });
     if (refused.length > 100) refused.shift();
   };
@@ -94,6 +98,7 @@ export async function startGuardProxy(guard: GuardOptions): Promise<GuardProxy> 
   return {
     url: `http://127.0.0.1:${port}`,
     refused,
+    refusedCount: () => refusedCount,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
