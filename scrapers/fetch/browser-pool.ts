@@ -132,7 +132,7 @@ export class BrowserPool {
     const session = await this.session();
     timings.launchMs = performance.now() - launchStart;
     session.active += 1;
-    const refusedBefore = this.proxy?.refused.at(-1)?.at ?? 0;
+    const refusedBefore = this.proxy?.refusedCount() ?? 0;
     let acquired: Awaited<ReturnType<BrowserSession['acquirePage']>> | undefined;
     let healthy = false;
     try {
@@ -144,7 +144,7 @@ export class BrowserPool {
       healthy = true;
       return result;
     } catch (err) {
-      const refusedDuring = (this.proxy?.refused.at(-1)?.at ?? 0) > refusedBefore;
+      const refusedDuring = (this.proxy?.refusedCount() ?? 0) > refusedBefore;
       throw toBrowserFetchError(err, { url, crashed: session.dead, refusedDuring });
     } finally {
       if (acquired) await session.release(acquired.site, acquired.page, healthy && !session.dead);

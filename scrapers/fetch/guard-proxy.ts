@@ -11,8 +11,6 @@ export const BLOCKED_HEADER = 'x-rivalscope-blocked';
 export interface GuardProxy {
   /** `http://127.0.0.1:PORT`, for Chromium's `--proxy-server`. */
   url: string;
-  /** Requests refused so far, newest last (capped). */
-  refused: { url: string; at: number }[];
   /** Requests refused since the proxy started. */
   refusedCount(): number;
   close(): Promise<void>;
@@ -25,21 +23,15 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-autho
  * checkUrl, and the upstream connection goes to the address that was checked (no DNS rebinding in between).
  */
 export async function startGuardProxy(guard: GuardOptions): Promise<GuardProxy> {
-  const refused: GuardProxy['refused'] = [];
   const sockets = new Set<Socket>();
   let refusedCount = 0;
-  const noteRefusal = (url: string) => {
-    refusedCount += 1;
-    refused.push({ url, at: Date.now() });
-    if (refused.length > 100) refused.shift();
-  };
 
   const forward = async (req: IncomingMessage, res: ServerResponse) => {
     let checked;
     try {
       checked = await checkUrl(req.url ?? '', guard);
     } catch (err) {
-      noteRefusal(req.url ?? '');
+      refusedCount += 1;
       res.writeHead(403, { [BLOCKED_HEADER]: '1', 'content-type': 'text/plain' }).end((err as Error).message);
       return;
     }
@@ -73,7 +65,7 @@ export async function startGuardProxy(guard: GuardOptions): Promise<GuardProxy> 
     try {
       checked = await checkUrl(`https://${req.url ?? ''}/`, guard);
     } catch {
-      noteRefusal(`https://${req.url ?? ''}/`);
+      refusedCount += 1;
       client.end(`HTTP/1.1 403 Forbidden\r\n${BLOCKED_HEADER}: 1\r\n\r\n`);
       return;
     }
@@ -97,7 +89,6 @@ export async function startGuardProxy(guard: GuardOptions): Promise<GuardProxy> 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    refused,
     refusedCount: () => refusedCount,
     close: () =>
       new Promise<void>((resolve) => {
