@@ -1,4 +1,5 @@
-import type { z } from '@hono/zod-openapi';
+import type { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from './app-env.ts';
 import type { Role } from '../db/users.ts';
 import { apiRoute, json, jsonBody } from './route.ts';
 import { IdParam } from './schemas.ts';
@@ -48,3 +49,33 @@ export const deleteRoute = (r: Omit<Resource<z.ZodType>, 'schema'> & { summary: 
     request: { params: IdParam },
     responses: { 204: { description: `The ${r.noun} is gone` } },
   });
+
+/** What a repository must offer for the by-id routes. */
+interface ByIdRepo<T, P> {
+  get(id: number): T;
+  update(id: number, patch: P): T;
+  remove(id: number): void;
+}
+
+/** Adds `GET`, `PATCH` and `DELETE /{id}` of one resource, served by its repository, to a router. */
+export function withByIdRoutes<S extends z.ZodType, P extends z.ZodType>(
+  router: OpenAPIHono<AppEnv>,
+  r: Omit<Resource<S>, 'roles'> & {
+    patch: P;
+    repo: ByIdRepo<z.output<S>, z.output<P>>;
+    readRoles: readonly Role[];
+    writeRoles: readonly Role[];
+    deleteSummary: string;
+  },
+): OpenAPIHono<AppEnv> {
+  const { repo } = r;
+  return router
+    .openapi(getByIdRoute({ ...r, roles: r.readRoles }), (c) => c.json(repo.get(c.req.valid('param').id), 200))
+    .openapi(patchRoute({ ...r, patch: r.patch as z.ZodType, roles: r.writeRoles }), (c) =>
+      c.json(repo.update(c.req.valid('param').id, c.req.valid('json') as z.output<P>), 200),
+    )
+    .openapi(deleteRoute({ ...r, summary: r.deleteSummary, roles: r.writeRoles }), (c) => {
+      repo.remove(c.req.valid('param').id);
+      return c.body(null, 204);
+    });
+}

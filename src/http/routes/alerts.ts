@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-env.ts';
 import { ALERT_EVENTS, alertRulesRepo } from '../../db/alerts-rules.ts';
 import { deliveriesRepo } from '../../db/alerts-deliveries.ts';
 import { webhookUrlProblem } from '../../alerts/webhook-url.ts';
-import { deleteRoute, getByIdRoute, patchRoute } from '../crud-routes.ts';
+import { getByIdRoute, withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
 import { PageQuery, pageOf, Timestamp } from '../schemas.ts';
@@ -96,7 +96,7 @@ export function alertRulesRoutes({ db, config }: AppDeps) {
     .strict()
     .openapi('AlertRuleInput');
   const Patch = z.object(f).partial().strict().openapi('AlertRulePatch');
-  return newRouter()
+  const router = newRouter()
     .openapi(
       apiRoute({
         method: 'get',
@@ -123,22 +123,17 @@ export function alertRulesRoutes({ db, config }: AppDeps) {
         responses: { 201: json(AlertRule.extend({ secret: z.string() }), 'The rule with its secret') },
       }),
       (c) => c.json(repo.create(c.req.valid('json')), 201),
-    )
-    .openapi(
-      getByIdRoute({ tags, noun: 'alert rule', schema: AlertRule, roles: READ_ROLES }),
-      (c) => c.json(repo.get(c.req.valid('param').id), 200),
-    )
-    .openapi(
-      patchRoute({ tags, noun: 'alert rule (a new secret replaces the old one)', schema: AlertRule, patch: Patch, roles: WRITE_ROLES }),
-      (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
-    )
-    .openapi(
-      deleteRoute({ tags, noun: 'alert rule', summary: 'Delete an alert rule with its deliveries', roles: WRITE_ROLES }),
-      (c) => {
-        repo.remove(c.req.valid('param').id);
-        return c.body(null, 204);
-      },
     );
+  return withByIdRoutes(router, {
+    tags,
+    noun: 'alert rule',
+    schema: AlertRule,
+    patch: Patch,
+    repo,
+    readRoles: READ_ROLES,
+    writeRoles: WRITE_ROLES,
+    deleteSummary: 'Delete an alert rule with its deliveries',
+  });
 }
 
 export function alertDeliveriesRoutes({ db }: AppDeps) {

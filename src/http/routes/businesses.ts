@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
 import { businessesRepo } from '../../db/businesses.ts';
-import { deleteRoute, getByIdRoute, patchRoute } from '../crud-routes.ts';
+import { withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
 import { PageQuery, pageOf, QueryBoolean, Timestamp } from '../schemas.ts';
@@ -53,7 +53,7 @@ const tags = ['businesses'];
 
 export function businessesRoutes({ db }: AppDeps) {
   const repo = businessesRepo(db);
-  return newRouter()
+  const router = newRouter()
     .openapi(
       apiRoute({
         method: 'get',
@@ -77,20 +77,15 @@ export function businessesRoutes({ db }: AppDeps) {
         responses: { 201: json(Business, 'The created business') },
       }),
       (c) => c.json(repo.create(c.req.valid('json')), 201),
-    )
-    .openapi(
-      getByIdRoute({ tags, noun: 'business', schema: Business, roles: READ_ROLES }),
-      (c) => c.json(repo.get(c.req.valid('param').id), 200),
-    )
-    .openapi(
-      patchRoute({ tags, noun: 'business', schema: Business, patch: BusinessPatch, roles: WRITE_ROLES }),
-      (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
-    )
-    .openapi(
-      deleteRoute({ tags, noun: 'business', summary: 'Delete a business with its targets and their history', roles: WRITE_ROLES }),
-      (c) => {
-        repo.remove(c.req.valid('param').id);
-        return c.body(null, 204);
-      },
     );
+  return withByIdRoutes(router, {
+    tags,
+    noun: 'business',
+    schema: Business,
+    patch: BusinessPatch,
+    repo,
+    readRoles: READ_ROLES,
+    writeRoles: WRITE_ROLES,
+    deleteSummary: 'Delete a business with its targets and their history',
+  });
 }

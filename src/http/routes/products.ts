@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
 import { productsRepo } from '../../db/products.ts';
-import { deleteRoute, getByIdRoute, patchRoute } from '../crud-routes.ts';
+import { withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
 import { PageQuery, pageOf, Timestamp } from '../schemas.ts';
@@ -36,7 +36,7 @@ const tags = ['products'];
 
 export function productsRoutes({ db }: AppDeps) {
   const repo = productsRepo(db);
-  return newRouter()
+  const router = newRouter()
     .openapi(
       apiRoute({
         method: 'get',
@@ -60,20 +60,15 @@ export function productsRoutes({ db }: AppDeps) {
         responses: { 201: json(Product, 'The created product') },
       }),
       (c) => c.json(repo.create(c.req.valid('json')), 201),
-    )
-    .openapi(
-      getByIdRoute({ tags, noun: 'product', schema: Product, roles: READ_ROLES }),
-      (c) => c.json(repo.get(c.req.valid('param').id), 200),
-    )
-    .openapi(
-      patchRoute({ tags, noun: 'product', schema: Product, patch: ProductPatch, roles: WRITE_ROLES }),
-      (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
-    )
-    .openapi(
-      deleteRoute({ tags, noun: 'product', summary: 'Delete a product with its targets and their history', roles: WRITE_ROLES }),
-      (c) => {
-        repo.remove(c.req.valid('param').id);
-        return c.body(null, 204);
-      },
     );
+  return withByIdRoutes(router, {
+    tags,
+    noun: 'product',
+    schema: Product,
+    patch: ProductPatch,
+    repo,
+    readRoles: READ_ROLES,
+    writeRoles: WRITE_ROLES,
+    deleteSummary: 'Delete a product with its targets and their history',
+  });
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-env.ts';
 import { targetsRepo } from '../../db/targets.ts';
 import { recipeSchema } from '../../../scrapers/recipe.ts';
 import { scheduleProblem } from '../../scheduler/schedule.ts';
-import { deleteRoute, getByIdRoute, patchRoute } from '../crud-routes.ts';
+import { withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
 import { PageQuery, pageOf, QueryBoolean, Timestamp } from '../schemas.ts';
@@ -84,7 +84,7 @@ const tags = ['targets'];
 
 export function targetsRoutes({ db }: AppDeps) {
   const repo = targetsRepo(db);
-  return newRouter()
+  const router = newRouter()
     .openapi(
       apiRoute({
         method: 'get',
@@ -115,20 +115,15 @@ export function targetsRoutes({ db }: AppDeps) {
         responses: { 201: json(Target, 'The created target') },
       }),
       (c) => c.json(repo.create(c.req.valid('json')), 201),
-    )
-    .openapi(
-      getByIdRoute({ tags, noun: 'target', schema: Target, roles: READ_ROLES }),
-      (c) => c.json(repo.get(c.req.valid('param').id), 200),
-    )
-    .openapi(
-      patchRoute({ tags, noun: 'target', schema: Target, patch: TargetPatch, roles: WRITE_ROLES }),
-      (c) => c.json(repo.update(c.req.valid('param').id, c.req.valid('json')), 200),
-    )
-    .openapi(
-      deleteRoute({ tags, noun: 'target', summary: 'Delete a target with its runs, snapshots and changes', roles: WRITE_ROLES }),
-      (c) => {
-        repo.remove(c.req.valid('param').id);
-        return c.body(null, 204);
-      },
     );
+  return withByIdRoutes(router, {
+    tags,
+    noun: 'target',
+    schema: Target,
+    patch: TargetPatch,
+    repo,
+    readRoles: READ_ROLES,
+    writeRoles: WRITE_ROLES,
+    deleteSummary: 'Delete a target with its runs, snapshots and changes',
+  });
 }
