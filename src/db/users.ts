@@ -31,8 +31,9 @@ export function usersRepo(db: Db) {
   const userByName = db.prepare<[string], { id: number; role: Role }>('SELECT id, role FROM users WHERE name = ?');
   const insertUser = db.prepare('INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)');
   const insertToken = db.prepare('INSERT INTO tokens (user_id, hash, prefix, created_at) VALUES (?, ?, ?, ?)');
-  const byHash = db.prepare<[string], { tokenId: number; userId: number; name: string; role: Role }>(
-    `SELECT t.id AS tokenId, u.id AS userId, u.name, u.role FROM tokens t JOIN users u ON u.id = t.user_id
+  const byHash = db.prepare<[string], Principal & { lastUsedAt: string | null }>(
+    `SELECT t.id AS tokenId, u.id AS userId, u.name, u.role, t.last_used_at AS lastUsedAt
+     FROM tokens t JOIN users u ON u.id = t.user_id
      WHERE t.hash = ? AND t.revoked_at IS NULL`,
   );
   const touch = db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?');
@@ -64,8 +65,10 @@ export function usersRepo(db: Db) {
     authenticate(token: string): Principal | null {
       const found = byHash.get(hashToken(token));
       if (!found) return null;
-      touch.run(nowIso(), found.tokenId);
-      return found;
+      const { lastUsedAt, ...principal } = found;
+      // at most one write a minute per token, not one per request
+      if (!lastUsedAt || Date.now() - Date.parse(lastUsedAt) > 60_000) touch.run(nowIso(), found.tokenId);
+      return principal;
     },
     listTokens: () => listTokens.all(),
     revokeToken(id: number): void {
