@@ -9,12 +9,15 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Offer } from '../scrapers/offer.ts';
 import { testConfig } from '../src/config.ts';
-import { openDb, type Db } from '../src/db/open-db.ts';
-import { usersRepo } from '../src/db/users.ts';
+import { recordChanges } from '../src/compare/record-changes.ts';
 import { createApp } from '../src/http/create-app.ts';
 import { createLogger } from '../src/logger.ts';
-import { recordChanges } from '../src/compare/record-changes.ts';
+import type { SnapshotInput } from '../src/store/snapshots.ts';
+import { openSqliteFile } from '../src/store/sqlite/open-sqlite.ts';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../src/store/store.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,31 +54,31 @@ interface TargetState {
 
 const cents = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
 
-function seed(db: Db): TargetState[] {
-  const now = new Date().toISOString();
-  const business = db.prepare('INSERT INTO businesses (name, own, created_at, updated_at) VALUES (?, ?, ?, ?)');
-  const product = db.prepare('INSERT INTO products (name, created_at, updated_at) VALUES (?, ?, ?)');
-  const target = db.prepare(
-    `INSERT INTO targets (business_id, product_id, url, fetch_mode, schedule, currency, recipe, min_price_delta, created_at, updated_at)
-     VALUES (?, ?, ?, 'static', '0 6 * * *', 'PLN', ?, ?, ?, ?)`,
-  );
-  const recipe = JSON.stringify({
-    selectors: {},
-    steps: [],
-    fields: [{ key: 'points', selector: '.points', type: 'number', better: 'higher' }],
-  });
-  const targets: TargetState[] = [];
-  db.transaction(() => {
-    const businesses = Array.from({ length: COMPETITORS + 1 }, (_, i) =>
-      Number(business.run(i === 0 ? 'Us' : `Rival ${i}`, i === 0 ? 1 : 0, now, now).lastInsertRowid),
-    );
+async function seed(store: Store): Promise<TargetState[]> {
+  const recipe = { selectors: {}, steps: [], fields: [{ key: 'points', selector: '.points', type: 'number' as const, better: 'higher' as const }] };
+  return store.transaction(async (tx) => {
+    const targets: TargetState[] = [];
+    const businesses: number[] = [];
+    for (let i = 0; i <= COMPETITORS; i++)
+      businesses.push((await tx.businesses.create({ name: i === 0 ? 'Us' : `Rival ${i}`, own: i === 0, website: null, locale: null })).id);
     for (let p = 1; p <= PRODUCTS; p++) {
-      const productId = Number(product.run(`Product ${p}`, now, now).lastInsertRowid);
+      const productId = (await tx.products.create({ name: `Product ${p}`, sku: null, gtin: null })).id;
       const base = 500 + Math.floor(rnd() * 50_000);
       const withPoints = p % 10 === 0;
       for (const [i, businessId] of businesses.entries()) {
-        const url = `https://shop${businessId}.example/p/${productId}`;
-        const id = Number(target.run(businessId, productId, url, withPoints ? recipe : null, i % 3 === 0 ? '0.05' : null, now, now).lastInsertRowid);
+        const { id } = await tx.targets.create({
+          businessId,
+          productId,
+          url: `https://shop${businessId}.example/p/${productId}`,
+          fetch: 'static',
+          schedule: '0 6 * * *',
+          locale: null,
+          currency: 'PLN',
+          recipe: withPoints ? recipe : null,
+          enabled: true,
+          respectRobots: true,
+          minPriceDelta: i % 3 === 0 ? '0.05' : null,
+        });
         const price = Math.round(base * (0.85 + rnd() * 0.3));
         targets.push({
           id,
@@ -88,8 +91,8 @@ function seed(db: Db): TargetState[] {
         });
       }
     }
-  })();
-  return targets;
+    return targets;
+  });
 }
 
 /** One day later: most offers stay, some prices move, stock and promotions flip now and then. */
@@ -107,27 +110,44 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
   return (d.user + d.system) / 1000;
 };
 
-function ingest(db: Db, targets: TargetState[], start: number): { snapshots: number; changes: number; ms: number; cpu: number } {
-  const insert = db.prepare(
-    `INSERT INTO snapshots (target_id, captured_at, name, price, regular_price, currency, availability, promotions, fields)
-     VALUES (?, ?, ?, ?, ?, 'PLN', ?, ?, ?)`,
-  );
+/** A snapshot as a run would store it (no run, no evidence). */
+function snapshot(targetId: number, capturedAt: string, offer: Partial<Offer>): SnapshotInput {
+  const empty: Offer = { name: null, price: null, regularPrice: null, currency: 'PLN', availability: null, sku: null, gtin: null, brand: null, promotions: [], fields: {} };
+  return { targetId, runId: null, capturedAt, finalUrl: null, offer: { ...empty, ...offer }, provenance: {}, html: null, screenshot: null };
+}
+
+/** Stores a snapshot and records its changes through the store, as the scheduler does; returns the changes. */
+async function storeSnapshot(tx: Store, s: SnapshotInput): Promise<number> {
+  return (await recordChanges(tx, await tx.snapshots.insert(s))).length;
+}
+
+async function ingest(store: Store, targets: TargetState[], start: number): Promise<{ snapshots: number; changes: number; ms: number; cpu: number }> {
   let snapshots = 0;
   let changes = 0;
-  const batch = db.transaction((rows: unknown[][]) => {
-    for (const row of rows) changes += recordChanges(db, Number(insert.run(...row).lastInsertRowid)).length;
-  });
+  const batch = (rows: SnapshotInput[]) =>
+    store.transaction(async (tx) => {
+      for (const row of rows) changes += await storeSnapshot(tx, row);
+    });
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  let rows: unknown[][] = [];
+  let rows: SnapshotInput[] = [];
   for (let day = 0; day < DAYS; day++) {
     for (const [i, s] of targets.entries()) {
       if (day > 0) evolve(s);
       const at = new Date(start + day * DAY_MS + i * 3).toISOString();
-      const fields = s.points === null ? '{}' : JSON.stringify({ points: { value: String(s.points), text: `${s.points} pts` } });
-      rows.push([s.id, at, s.name, cents(s.cents), s.regularCents === null ? null : cents(s.regularCents), s.inStock ? 'InStock' : 'OutOfStock', JSON.stringify(s.promotions), fields]);
+      const fields: Offer['fields'] = s.points === null ? {} : { points: { value: String(s.points), text: `${s.points} pts` } };
+      rows.push(
+        snapshot(s.id, at, {
+          name: s.name,
+          price: cents(s.cents),
+          regularPrice: s.regularCents === null ? null : cents(s.regularCents),
+          availability: s.inStock ? 'InStock' : 'OutOfStock',
+          promotions: s.promotions,
+          fields,
+        }),
+      );
       if (rows.length === BATCH) {
-        batch(rows);
+        await batch(rows);
         snapshots += rows.length;
         rows = [];
       }
@@ -137,7 +157,7 @@ function ingest(db: Db, targets: TargetState[], start: number): { snapshots: num
       console.log(`  day ${day + 1}/${DAYS}: ${snapshots.toLocaleString('en')} snapshots, ${Math.round(snapshots / secs).toLocaleString('en')}/s`);
     }
   }
-  if (rows.length) batch(rows);
+  if (rows.length) await batch(rows);
   snapshots += rows.length;
   return { snapshots, changes, ms: performance.now() - t0, cpu: cpuMs(c0) };
 }
@@ -150,12 +170,12 @@ interface Latency {
   bytes: number;
 }
 
-async function latency(fetch: () => Response | Promise<Response>, before?: () => void): Promise<Latency> {
+async function latency(fetch: () => Response | Promise<Response>, before?: () => Promise<void>): Promise<Latency> {
   const wall: number[] = [];
   const cpu: number[] = [];
   let bytes = 0;
   for (let i = 0; i < REQUESTS + 5; i++) {
-    before?.();
+    await before?.();
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     const res = await fetch();
@@ -173,24 +193,27 @@ async function latency(fetch: () => Response | Promise<Response>, before?: () =>
 
 const dir = mkdtempSync(join(tmpdir(), 'rivalscope-bench-compare-'));
 const config = testConfig({ dbPath: join(dir, 'bench.db'), logLevel: 'silent' });
-const db = openDb(config.dbPath);
+const store = openSqliteStore(config.dbPath);
 try {
   console.log(`compare benchmark: ${PRODUCTS} products × (own + ${COMPETITORS} competitors), ${DAYS} days of daily snapshots`);
   console.log(`machine: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`);
-  const targets = seed(db);
+  const targets = await seed(store);
   const start = Date.now() - (DAYS - 1) * DAY_MS - 3600_000;
-  const r = ingest(db, targets, start);
+  const r = await ingest(store, targets, start);
   const rate = (ms: number) => Math.round(r.snapshots / (ms / 1000)).toLocaleString('en');
   console.log(
     `ingest with change detection: ${r.snapshots.toLocaleString('en')} snapshots, ${r.changes.toLocaleString('en')} changes in ${(r.ms / 1000).toFixed(1)} s` +
       ` → ${rate(r.ms)} snapshots/s wall, ${rate(r.cpu)} per CPU-second (target ≥ 20,000/s)`,
   );
-  db.pragma('optimize');
+  // Planner statistics after the bulk load, as a long-running service gathers them (SQLite only, like this bench).
+  const raw = openSqliteFile(config.dbPath, { migrate: false });
+  raw.exec('PRAGMA analysis_limit = 1000; ANALYZE');
+  raw.close();
   console.log(`load average ${loadavg()[0]!.toFixed(1)}`);
   console.log(`database: ${(statSync(config.dbPath).size / 1e6).toFixed(0)} MB`);
 
-  const app = createApp({ db, config, logger: createLogger(config) });
-  const token = usersRepo(db).createToken('bench', 'viewer').token;
+  const app = createApp({ store, config, logger: createLogger(config) });
+  const { token } = await store.users.createToken('bench', 'viewer');
   const get = (path: string) => () => app.request(path, { headers: { authorization: `Bearer ${token}` } });
   const since = new Date(Date.now() - 7 * DAY_MS).toISOString();
   const report = (name: string, l: Latency, target = '') =>
@@ -202,19 +225,17 @@ try {
   console.log(`GET /api/comparison, first request (every product compared): ${(performance.now() - first).toFixed(0)} ms`);
   report('GET /api/comparison (summary + 50 products)', await latency(get('/api/comparison')), ' (target p95 ≤ 50 ms)');
   // A new snapshot before each request: the comparison cache is invalidated every time.
-  const insert = db.prepare(
-    `INSERT INTO snapshots (target_id, captured_at, name, price, currency, availability) VALUES (?, ?, 'x', ?, 'PLN', 'InStock')`,
-  );
-  const newSnapshot = () => {
+  const newSnapshot = async () => {
     const s = targets[Math.floor(rnd() * targets.length)]!;
-    db.transaction(() => recordChanges(db, Number(insert.run(s.id, new Date().toISOString(), cents(s.cents + 1)).lastInsertRowid)))();
+    const offer = { name: 'x', price: cents(s.cents + 1), availability: 'InStock' as const };
+    await store.transaction((tx) => storeSnapshot(tx, snapshot(s.id, new Date().toISOString(), offer)));
   };
   report('GET /api/comparison, a new snapshot before each (cold)', await latency(get('/api/comparison'), newSnapshot));
   report('GET /api/products/:id/comparison', await latency(get(`/api/products/${Math.ceil(PRODUCTS / 2)}/comparison`)));
   report(`GET /api/changes?since=<7 days ago>`, await latency(get(`/api/changes?since=${encodeURIComponent(since)}`)));
   report(`GET /api/changes?since=<7 days ago>&limit=200&productId`, await latency(get(`/api/changes?since=${encodeURIComponent(since)}&limit=200&productId=7`)));
 } finally {
-  db.close();
+  await store.close();
   if (process.argv.includes('--keep')) console.log(`kept ${config.dbPath}`);
   else rmSync(dir, { recursive: true, force: true });
 }

@@ -1,15 +1,17 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
-import { openDb, type Db } from './db/open-db.ts';
+import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import type { Store } from './store/store.ts';
 import { createApp } from './http/create-app.ts';
 import { createDispatcher } from './alerts/dispatcher.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { seedBuiltinTemplates } from './visits/seed-builtin-templates.ts';
 
 export interface Service {
   url: string;
-  db: Db;
+  store: Store;
   logger: Logger;
   /** Null when the config turns the scheduler off. */
   scheduler: Scheduler | null;
@@ -22,26 +24,27 @@ export interface Service {
  */
 export async function startService(config: Config): Promise<Service> {
   const logger = createLogger(config);
-  const db = openDb(config.dbPath);
-  const app = createApp({ db, config, logger });
+  const store = openSqliteStore(config.dbPath);
+  await seedBuiltinTemplates(store);
+  const app = createApp({ store, config, logger });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
-  const scheduler = config.schedulerEnabled ? new Scheduler({ db, config, logger }) : null;
-  scheduler?.start();
+  const scheduler = config.schedulerEnabled ? new Scheduler({ store, config, logger }) : null;
+  await scheduler?.start();
   const { allowHosts, webhookBackoffMs: backoffMs, webhookMaxAttempts: maxAttempts } = config;
-  const alerts = createDispatcher(db, { allowHosts, backoffMs, maxAttempts, logger });
+  const alerts = createDispatcher(store, { allowHosts, backoffMs, maxAttempts, logger });
   alerts.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host}:${port}`,
-    db,
+    store,
     logger,
     scheduler,
     close: async () => {
       await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), scheduler?.stop(), alerts.stop()]);
-      db.close();
+      await store.close();
     },
   };
 }

@@ -1,15 +1,4 @@
-import type { AlertFormat, AlertRuleRow } from '../db/alerts-rules.ts';
-
-/** Who and what an alert is about. */
-export interface AlertSubject {
-  targetId: number;
-  url: string;
-  businessId: number;
-  business: string;
-  own: boolean;
-  productId: number;
-  product: string;
-}
+import type { AlertRule, AlertSubject } from '../store/alerts.ts';
 
 export interface AlertChange {
   id: number;
@@ -63,7 +52,7 @@ export function alertText(f: AlertFacts): string {
 }
 
 /** The body posted to the rule's webhook: rivalscope JSON, or `{ text }` for Slack-compatible hooks. */
-export function alertBody(rule: Pick<AlertRuleRow, 'id' | 'name'> & { format: AlertFormat }, f: AlertFacts): string {
+export function alertBody(rule: Pick<AlertRule, 'id' | 'name' | 'format'>, f: AlertFacts): string {
   const text = alertText(f);
   if (rule.format === 'slack') return JSON.stringify({ text });
   return JSON.stringify({

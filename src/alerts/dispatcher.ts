@@ -1,6 +1,9 @@
-import type { Db } from '../db/open-db.ts';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Logger } from '../logger.ts';
-import { deliveriesRepo } from '../db/alerts-deliveries.ts';
+import type { ClaimedDelivery } from '../store/alert-queue.ts';
+import type { DeliveryAttempt } from '../store/alerts.ts';
+import type { Store } from '../store/store.ts';
 import { postWebhook } from './post-webhook.ts';
 
 export interface DispatcherOptions {
@@ -26,29 +29,45 @@ const MAX_BACKOFF_MS = 3600_000;
 
 export const retryDelayMs = (attempt: number, backoffMs: number) => Math.min(backoffMs * 2 ** (attempt - 1), MAX_BACKOFF_MS);
 
-/** Posts queued webhook deliveries outside any DB transaction, logging each attempt and retrying with backoff. */
-export function createDispatcher(db: Db, options: DispatcherOptions): Dispatcher {
-  const repo = deliveriesRepo(db);
+/**
+ * Posts queued webhook deliveries outside any unit of work, logging each attempt and retrying with backoff.
+ * Deliveries are leased while they are posted; leases of a dispatcher that died are recovered.
+ */
+export function createDispatcher(store: Store, options: DispatcherOptions): Dispatcher {
+  const owner = `alerts:${hostname()}:${process.pid}:${randomUUID()}`;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const pollMs = options.pollMs ?? 1000;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<number> = Promise.resolve(0);
   let running = false;
 
+  /** Stores the attempt and moves the delivery on: delivered, retried after the backoff, or failed for good. */
+  const settle = (d: ClaimedDelivery, a: DeliveryAttempt) =>
+    store.transaction(({ alertQueue }) => {
+      if (a.ok) return alertQueue.complete(d.id, owner, a);
+      if (d.attempt >= options.maxAttempts) return alertQueue.giveUp(d.id, owner, a);
+      const retryAt = new Date(Date.now() + retryDelayMs(d.attempt, options.backoffMs)).toISOString();
+      return alertQueue.retry(d.id, owner, a, retryAt);
+    });
+
+  async function send(d: ClaimedDelivery): Promise<void> {
+    const started = Date.now();
+    const result = await postWebhook(d.webhookUrl, d.secret, d.payload, { allowHosts: options.allowHosts, timeoutMs });
+    const attempt = { attempt: d.attempt, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, ...result };
+    if (!(await settle(d, attempt))) options.logger?.warn({ deliveryId: d.id, attempt: d.attempt }, 'webhook delivery lease lost');
+    else if (!result.ok) options.logger?.warn({ deliveryId: d.id, attempt: d.attempt, error: result.error }, 'webhook delivery failed');
+  }
+
   async function pass(): Promise<number> {
     const now = Date.now();
-    const due = repo.claimDue(new Date(now).toISOString(), new Date(now + timeoutMs + 5000).toISOString(), options.batchSize ?? 20);
-    await Promise.all(
-      due.map(async (d) => {
-        const started = Date.now();
-        const result = await postWebhook(d.webhookUrl, d.secret, d.payload, { allowHosts: options.allowHosts, timeoutMs });
-        const attempt = d.attempts + 1;
-        const retryAt =
-          result.ok || attempt >= options.maxAttempts ? null : new Date(Date.now() + retryDelayMs(attempt, options.backoffMs)).toISOString();
-        repo.recordAttempt(d.id, { attempt, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, ...result }, retryAt);
-        if (!result.ok) options.logger?.warn({ deliveryId: d.id, attempt, error: result.error, retryAt }, 'webhook delivery failed');
-      }),
-    );
+    await store.alertQueue.recoverExpired(new Date(now).toISOString());
+    const due = await store.alertQueue.claimDue({
+      owner,
+      now: new Date(now).toISOString(),
+      leaseUntil: new Date(now + timeoutMs + 5000).toISOString(),
+      limit: options.batchSize ?? 20,
+    });
+    await Promise.all(due.map(send));
     return due.length;
   }
 

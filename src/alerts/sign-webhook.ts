@@ -1,7 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const TIMESTAMP_HEADER = 'x-rivalscope-timestamp';
 export const SIGNATURE_HEADER = 'x-rivalscope-signature';
+
+/** A fresh signing secret for a rule that was given none. */
+export const newWebhookSecret = () => randomBytes(24).toString('base64url');
 
 /** `v1=` + hex HMAC-SHA256 of `<timestamp>.<body>` with the rule's secret (the timestamp binds against replays). */
 export function signWebhook(secret: string, timestamp: number, body: string): string {

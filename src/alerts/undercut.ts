@@ -1,7 +1,5 @@
-import type { AlertRuleRow } from '../db/alerts-rules.ts';
 import { compareDecimals, normaliseDecimal, percentOf, subtract } from '../compare/decimal.ts';
-import type { AlertSubject } from './alert-payload.ts';
-import type { LatestPrice } from './alert-statements.ts';
+import type { AlertRule, AlertSubject, LatestPrice } from '../store/alerts.ts';
 
 export interface Undercut {
   /** The competitor target that undercuts. */
@@ -18,7 +16,7 @@ export interface Undercut {
 
 /** How far a competitor price is under the own price, if it is and the rule's thresholds are met. */
 export function undercutBy(
-  rule: Pick<AlertRuleRow, 'min_percent' | 'min_amount'>,
+  rule: Pick<AlertRule, 'minPercent' | 'minAmount'>,
   own: LatestPrice,
   competitor: LatestPrice,
 ): Undercut | null {
@@ -29,8 +27,8 @@ export function undercutBy(
   const gap = subtract(ownPrice, theirs);
   if (compareDecimals(gap, '0') <= 0) return null;
   const gapPercent = percentOf(gap, ownPrice);
-  if (rule.min_amount !== null && compareDecimals(gap, rule.min_amount) < 0) return null;
-  if (rule.min_percent !== null && (gapPercent === null || compareDecimals(String(gapPercent), rule.min_percent) < 0)) return null;
+  if (rule.minAmount !== null && compareDecimals(gap, rule.minAmount) < 0) return null;
+  if (rule.minPercent !== null && (gapPercent === null || compareDecimals(String(gapPercent), rule.minPercent) < 0)) return null;
   return {
     competitorTargetId: competitor.targetId,
     detail: { competitor: competitor.business, competitorPrice: theirs, ownPrice, currency: own.currency, gap, gapPercent },
@@ -41,10 +39,13 @@ export function undercutBy(
  * The undercuts a price change of `subject` brings about: a competitor's new price against the own latest
  * price, or the own new price against every competitor's latest price (within the rule's business scope).
  */
-export function undercutsAfter(rule: AlertRuleRow, subject: AlertSubject, prices: readonly LatestPrice[]): Undercut[] {
-  const own = prices.find((p) => p.own === 1);
+export function undercutsAfter(
+  rule: Pick<AlertRule, 'minPercent' | 'minAmount' | 'businessId'>,
+  subject: AlertSubject, prices: readonly LatestPrice[],
+): Undercut[] {
+  const own = prices.find((p) => p.own);
   if (!own) return [];
-  const inScope = (p: LatestPrice) => p.own === 0 && (rule.business_id === null || rule.business_id === p.businessId);
+  const inScope = (p: LatestPrice) => !p.own && (rule.businessId === null || rule.businessId === p.businessId);
   const competitors = subject.own ? prices.filter(inScope) : prices.filter((p) => p.targetId === subject.targetId && inScope(p));
   return competitors.map((c) => undercutBy(rule, own, c)).filter((u): u is Undercut => u !== null);
 }

@@ -1,9 +1,8 @@
-import type { Db } from '../db/open-db.ts';
-import { notFound } from '../errors.ts';
-import { encodeCursor } from '../db/paging.ts';
+import { encodeCursor } from '../store/paging.ts';
+import type { Store } from '../store/store.ts';
 import type { ProductComparison } from './compare-product.ts';
 import { summarise, type ComparisonSummary } from './comparison-summary.ts';
-import { cachedComparisons, type ProductName } from './comparison-cache.ts';
+import { cachedComparisons } from './comparison-cache.ts';
 import type { Rates } from './rates.ts';
 
 export interface ComparisonOptions {
@@ -12,50 +11,35 @@ export interface ComparisonOptions {
   now?: number;
 }
 
-const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
-  return {
-    product: db.prepare<[number], ProductName>('SELECT id, name FROM products WHERE id = ?'),
-    products: db.prepare<[number, number], ProductName>('SELECT id, name FROM products WHERE id > ? ORDER BY id LIMIT ?'),
-    all: db.prepare<[], ProductName>('SELECT id, name FROM products ORDER BY id'),
-  };
-}
-
-function statements(db: Db) {
-  let st = cache.get(db);
-  if (!st) cache.set(db, (st = prepare(db)));
-  return st;
-}
+const EXPORT_BATCH = 200;
 
 /** The own offer of one product against each competitor's latest offer. */
-export function productComparison(db: Db, productId: number, o: ComparisonOptions): ProductComparison {
-  const product = statements(db).product.get(productId);
-  if (!product) throw notFound('product', productId);
-  return cachedComparisons(db, [product], o)[0]!;
+export async function productComparison(store: Store, productId: number, o: ComparisonOptions): Promise<ProductComparison> {
+  const product = await store.comparisons.product(productId);
+  return (await cachedComparisons(store, [product], o))[0]!;
 }
 
 /** The summary over all products that have offers. */
-export function comparisonSummary(db: Db, o: ComparisonOptions): ComparisonSummary {
-  const all = cachedComparisons(db, statements(db).all.all(), o);
+export async function comparisonSummary(store: Store, o: ComparisonOptions): Promise<ComparisonSummary> {
+  const all = await cachedComparisons(store, await store.comparisons.products(), o);
   return summarise(all.filter((p) => p.own !== null || p.competitors.length > 0));
 }
 
 /** A page of product comparisons in product id order. */
-export function comparisonPage(db: Db, page: { after?: number; limit: number }, o: ComparisonOptions) {
-  const products = statements(db).products.all(page.after ?? 0, page.limit + 1);
-  const items = cachedComparisons(db, products.slice(0, page.limit), o);
+export async function comparisonPage(store: Store, page: { after?: number; limit: number }, o: ComparisonOptions) {
+  const products = await store.comparisons.products({ after: page.after ?? 0, limit: page.limit + 1 });
+  const items = await cachedComparisons(store, products.slice(0, page.limit), o);
   const last = items.at(-1);
   return { items, nextCursor: products.length > page.limit && last ? encodeCursor(last.productId) : null };
 }
 
 /** Every product's comparison, a batch at a time (for exports). */
-export function* allComparisons(db: Db, o: ComparisonOptions): Generator<ProductComparison> {
+export async function* allComparisons(store: Store, o: ComparisonOptions): AsyncGenerator<ProductComparison> {
   let after = 0;
   for (;;) {
-    const products = statements(db).products.all(after, 200);
-    yield* cachedComparisons(db, products, o);
-    if (products.length < 200) return;
+    const products = await store.comparisons.products({ after, limit: EXPORT_BATCH });
+    yield* await cachedComparisons(store, products, o);
+    if (products.length < EXPORT_BATCH) return;
     after = products.at(-1)!.id;
   }
 }

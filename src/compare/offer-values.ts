@@ -13,32 +13,6 @@ export interface SnapshotValues {
   fields: Record<string, FieldValue>;
 }
 
-/** A snapshot row as stored (prices as decimal TEXT, promotions and fields as JSON). */
-export interface SnapshotRow {
-  id: number;
-  target_id: number;
-  captured_at: string;
-  name: string | null;
-  price: string | null;
-  regular_price: string | null;
-  currency: string | null;
-  availability: Availability | null;
-  promotions: string;
-  fields: string;
-}
-
-export function snapshotValues(row: SnapshotRow): SnapshotValues {
-  return {
-    name: row.name,
-    price: row.price,
-    regularPrice: row.regular_price,
-    currency: row.currency,
-    availability: row.availability,
-    promotions: row.promotions === '[]' ? [] : (JSON.parse(row.promotions) as string[]),
-    fields: row.fields === '{}' ? {} : (JSON.parse(row.fields) as Record<string, FieldValue>),
-  };
-}
-
 /** Collapses runs of whitespace and trims; empty text counts as absent. */
 export function normaliseText(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;

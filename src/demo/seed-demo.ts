@@ -1,8 +1,7 @@
-import type { Db } from '../db/open-db.ts';
-import { businessesRepo } from '../db/businesses.ts';
-import { productsRepo } from '../db/products.ts';
-import { targetsRepo, type FetchMode, type Target } from '../db/targets.ts';
 import { recipeSchema } from '../../scrapers/recipe.ts';
+import type { Page } from '../store/paging.ts';
+import type { Store } from '../store/store.ts';
+import type { FetchMode, Target } from '../store/targets.ts';
 import { DEMO_PRODUCTS, DEMO_SHOPS, demoRecipe, type DemoShop, type ProductKey } from './catalog.ts';
 import type { DemoShops } from './demo-shops.ts';
 
@@ -14,37 +13,51 @@ function fetchMode(shop: DemoShop, product: ProductKey): FetchMode {
   return shop.markup === 'microdata' ? 'auto' : 'static';
 }
 
+/** The row named exactly `name` among a name search's matches, page by page. */
+async function named<T extends { id: number; name: string }>(
+  search: (cursor: number) => Promise<Page<T>>,
+  name: string,
+): Promise<T | undefined> {
+  for (let cursor = 0; ; ) {
+    const page = await search(cursor);
+    const match = page.items.find((row) => row.name === name);
+    const last = page.items[page.items.length - 1];
+    if (match || !page.nextCursor || !last) return match;
+    cursor = last.id;
+  }
+}
+
+const businessNamed = (store: Store, name: string) => named((cursor) => store.businesses.list({ q: name, cursor, limit: 50 }), name);
+
+const productNamed = (store: Store, name: string) => named((cursor) => store.products.list({ q: name, cursor, limit: 50 }), name);
+
+const ownBusiness = async (store: Store) => (await store.businesses.list({ own: true, limit: 1 })).items[0];
+
 /**
  * Creates (or, on a later start, finds and points at the shops' new ports) the demo businesses, products and
  * targets: every shop × product, scheduled every minute, with loyalty and shipping terms as recipe fields.
  */
-export function seedDemo(db: Db, shops: DemoShops): Target[] {
-  const businesses = businessesRepo(db);
-  const products = productsRepo(db);
-  const targets = targetsRepo(db);
-  const businessId = db.prepare<[string], number>('SELECT id FROM businesses WHERE name = ?').pluck();
-  const ownId = db.prepare<[], number>('SELECT id FROM businesses WHERE own = 1').pluck();
-  const productId = db.prepare<[string], number>('SELECT id FROM products WHERE name = ?').pluck();
-  const targetId = db.prepare<[number, number], number>('SELECT id FROM targets WHERE business_id = ? AND product_id = ?').pluck();
-
-  return db.transaction(() => {
-    const productIds = new Map(
-      DEMO_PRODUCTS.map((p) => [p.key, productId.get(p.name) ?? products.create({ name: p.name, sku: null, gtin: p.gtin }).id]),
-    );
+export async function seedDemo(store: Store, shops: DemoShops): Promise<Target[]> {
+  return store.transaction(async (tx) => {
+    const productIds = new Map<ProductKey, number>();
+    for (const p of DEMO_PRODUCTS) {
+      const existing = await productNamed(tx, p.name);
+      productIds.set(p.key, existing?.id ?? (await tx.products.create({ name: p.name, sku: null, gtin: p.gtin })).id);
+    }
     const seeded: Target[] = [];
     for (const shop of DEMO_SHOPS) {
-      const existing = businessId.get(shop.name) ?? (shop.own ? ownId.get() : undefined);
-      const bId =
-        existing ?? businesses.create({ name: shop.name, own: shop.own, website: shops.origins[shop.key], locale: shop.locale }).id;
-      businesses.update(bId, { website: shops.origins[shop.key] });
+      const existing = (await businessNamed(tx, shop.name)) ?? (shop.own ? await ownBusiness(tx) : undefined);
+      const website = shops.origins[shop.key];
+      const bId = existing?.id ?? (await tx.businesses.create({ name: shop.name, own: shop.own, website, locale: shop.locale })).id;
+      await tx.businesses.update(bId, { website });
       for (const p of DEMO_PRODUCTS) {
         const pId = productIds.get(p.key) as number;
         const url = shops.productUrl(shop.key, p.key);
-        const tId = targetId.get(bId, pId);
+        const [target] = (await tx.targets.list({ businessId: bId, productId: pId, limit: 1 })).items;
         seeded.push(
-          tId !== undefined
-            ? targets.update(tId, { url })
-            : targets.create({
+          target
+            ? await tx.targets.update(target.id, { url })
+            : await tx.targets.create({
                 businessId: bId,
                 productId: pId,
                 url,
@@ -61,5 +74,5 @@ export function seedDemo(db: Db, shops: DemoShops): Target[] {
       }
     }
     return seeded;
-  })();
+  });
 }

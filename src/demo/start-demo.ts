@@ -1,5 +1,4 @@
 import type { Config } from '../config.ts';
-import { usersRepo } from '../db/users.ts';
 import { startService, type Service } from '../server.ts';
 import { DEMO_SHOPS } from './catalog.ts';
 import { startDemoShops, type DemoShops } from './demo-shops.ts';
@@ -27,10 +26,10 @@ export async function startDemo(config: Config): Promise<Demo> {
     dbPath: config.dbPath === DEFAULT_DB ? DEMO_DB : config.dbPath,
     allowHosts: [...config.allowHosts, shops.host],
   });
-  seedDemo(service.db, shops);
+  await seedDemo(service.store, shops);
   shops.driftEvery(DEMO_DRIFT_MS);
-  const users = usersRepo(service.db);
-  const adminToken = users.hasActiveTokens() ? null : users.createToken('demo-admin', 'admin').token;
+  const { users } = service.store;
+  const adminToken = (await users.hasActiveTokens()) ? null : (await users.createToken('demo-admin', 'admin')).token;
   return {
     service,
     shops,

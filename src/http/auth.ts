@@ -1,15 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.ts';
-import type { UsersRepo } from '../db/users.ts';
+import type { UserStore } from '../store/users.ts';
 import type { AppEnv } from './app-env.ts';
 
 /** Requires `Authorization: Bearer <token>` of an active token; sets the caller as `principal`. */
-export function authenticate(users: UsersRepo): MiddlewareHandler<AppEnv> {
+export function authenticate(users: UserStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new AppError(401, 'unauthorized', 'send Authorization: Bearer <token>');
-    const principal = users.authenticate(match[1]);
+    const principal = await users.authenticate(match[1]);
     if (!principal) throw new AppError(401, 'unauthorized', 'the token is unknown or revoked');
     c.set('principal', principal);
     await next();

@@ -5,7 +5,6 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 import { authenticate } from './auth.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { errorBody, errorHandler, validationHook } from './errors.ts';
-import { usersRepo } from '../db/users.ts';
 import { AppError } from '../errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { businessesRoutes } from './routes/businesses.ts';
@@ -54,7 +53,7 @@ export function createApp(deps: AppDeps) {
   });
   // evidence uploads have their own, larger limit
   app.use('/api/*', (c, next) => (EVIDENCE_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)));
-  const auth = authenticate(usersRepo(deps.db));
+  const auth = authenticate(deps.store.users);
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
 
   app.route('/api/health', healthRoutes(deps));

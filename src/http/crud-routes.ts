@@ -1,6 +1,6 @@
 import type { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env.ts';
-import type { Role } from '../db/users.ts';
+import type { Role } from '../store/users.ts';
 import { apiRoute, json, jsonBody } from './route.ts';
 import { IdParam } from './schemas.ts';
 
@@ -52,9 +52,9 @@ export const deleteRoute = (r: Omit<Resource<z.ZodType>, 'schema'> & { summary: 
 
 /** What a repository must offer for the by-id routes. */
 interface ByIdRepo<T, P> {
-  get(id: number): T;
-  update(id: number, patch: P): T;
-  remove(id: number): void;
+  get(id: number): Promise<T>;
+  update(id: number, patch: P): Promise<T>;
+  remove(id: number): Promise<void>;
 }
 
 /** Adds `GET`, `PATCH` and `DELETE /{id}` of one resource, served by its repository, to a router. */
@@ -70,12 +70,12 @@ export function withByIdRoutes<S extends z.ZodType, P extends z.ZodType>(
 ): OpenAPIHono<AppEnv> {
   const { repo } = r;
   return router
-    .openapi(getByIdRoute({ ...r, roles: r.readRoles }), (c) => c.json(repo.get(c.req.valid('param').id), 200))
-    .openapi(patchRoute({ ...r, patch: r.patch as z.ZodType, roles: r.writeRoles }), (c) =>
-      c.json(repo.update(c.req.valid('param').id, c.req.valid('json') as z.output<P>), 200),
+    .openapi(getByIdRoute({ ...r, roles: r.readRoles }), async (c) => c.json(await repo.get(c.req.valid('param').id), 200))
+    .openapi(patchRoute({ ...r, patch: r.patch as z.ZodType, roles: r.writeRoles }), async (c) =>
+      c.json(await repo.update(c.req.valid('param').id, c.req.valid('json') as z.output<P>), 200),
     )
-    .openapi(deleteRoute({ ...r, summary: r.deleteSummary, roles: r.writeRoles }), (c) => {
-      repo.remove(c.req.valid('param').id);
+    .openapi(deleteRoute({ ...r, summary: r.deleteSummary, roles: r.writeRoles }), async (c) => {
+      await repo.remove(c.req.valid('param').id);
       return c.body(null, 204);
     });
 }

@@ -1,6 +1,6 @@
 import { createRoute, type z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { Role } from '../db/users.ts';
+import type { Role } from '../store/users.ts';
 import type { AppEnv } from './app-env.ts';
 import { ErrorSchema } from './schemas.ts';
 import { AppError } from '../errors.ts';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { decodeCursor } from '../db/paging.ts';
+import { decodeCursor } from '../store/paging.ts';
 
 export const ErrorSchema = z
   .object({

@@ -1,7 +1,8 @@
-import type { Lane, Run, RunTimings } from '../db/runs.ts';
-import type { Target } from '../db/targets.ts';
+import type { Lane, Run, RunTimings } from '../store/runs.ts';
+import type { Target } from '../store/targets.ts';
 import type { Offer, Provenance } from '../../scrapers/offer.ts';
 import { extractOffer } from '../../scrapers/extract/extract-offer.ts';
+import { laneOf } from './lane.ts';
 import type { FetchedPage, PageFetcher } from './page-fetcher.ts';
 import { toRunFailure, type RunFailure } from './run-failure.ts';
 
@@ -67,7 +68,7 @@ export async function executeRun(target: Target, run: Run, options: ExecuteOptio
   const { fetcher } = options;
   const timings: RunTimings = { queueMs: null, fetchMs: null, extractMs: null };
   const robotsOverridden = !target.respectRobots;
-  let mode: Lane = target.fetch === 'auto' ? (target.learnedMode ?? 'static') : target.fetch;
+  let mode: Lane = laneOf(target);
   const fail = (err: unknown, phase: 'fetch' | 'extract', page: FetchedPage | null): RunOutcome => ({
     ok: false,
     failure: toRunFailure(err, phase, mode),

@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { Lane } from '../db/runs.ts';
+import type { Lane } from '../store/runs.ts';
 import type { Recipe } from '../../scrapers/recipe.ts';
 import { autoFetch } from '../../scrapers/fetch/auto-fetch.ts';
 import { BrowserPool } from '../../scrapers/fetch/browser-pool.ts';

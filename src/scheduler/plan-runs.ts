@@ -1,58 +1,51 @@
-import type { Db } from '../db/open-db.ts';
-import { runsRepo } from '../db/runs.ts';
+import type { Store } from '../store/store.ts';
+import type { DueTarget } from '../store/targets.ts';
+import { laneOf } from './lane.ts';
 import { nextRunAfter, scheduleIntervalMs } from './schedule.ts';
 
-interface DueTarget {
-  id: number;
-  schedule: string;
-  next_run_at: string | null;
-}
-
 /** Plans runs from the targets' cron schedules; next_run_at is persisted so a restart knows what is overdue. */
-export function runPlanner(db: Db) {
-  const runs = runsRepo(db);
-  const due = db.prepare<[string], DueTarget>(
-    `SELECT id, schedule, next_run_at FROM targets
-     WHERE enabled = 1 AND (next_run_at IS NULL OR next_run_at <= ?) ORDER BY next_run_at, id`,
-  );
-  const setNext = db.prepare('UPDATE targets SET next_run_at = ? WHERE id = ?');
+export function runPlanner(store: Store) {
+  /** True when a run was queued (not when the target already had one pending). */
+  const enqueue = async (tx: Store, targetId: number, trigger: 'schedule' | 'catch_up', availableAt: string): Promise<boolean> => {
+    const lane = laneOf(await tx.targets.get(targetId));
+    return (await tx.runQueue.enqueue({ targetId, lane, trigger, availableAt })).created;
+  };
+  const advance = (tx: Store, t: DueTarget, now: Date) => tx.targets.setNextRunAt(t.id, nextRunAfter(t.schedule, now).toISOString());
 
-  const advance = (t: DueTarget, now: Date) => setNext.run(nextRunAfter(t.schedule, now).toISOString(), t.id);
-
+  // A due target never planned before (next run null) is only planned, not run.
   return {
     /**
-     * Queues one run per due target and moves its next_run_at past now, so missed firings collapse into
-     * one run. A target that still has a run queued or running gets no second one.
+     * Queues one run per due target and moves its next run past now, so missed firings collapse into one
+     * run. A target that still has a run queued or running gets no second one.
      */
-    enqueueDue(now: Date): number {
-      let created = 0;
-      db.transaction(() => {
-        for (const t of due.all(now.toISOString())) {
-          if (t.next_run_at !== null && runs.enqueue(t.id, 'schedule', { availableAt: now.toISOString() }).created) created += 1;
-          advance(t, now);
+    enqueueDue(now: Date): Promise<number> {
+      return store.transaction(async (tx) => {
+        let created = 0;
+        for (const t of await tx.targets.due(now.toISOString())) {
+          if (t.nextRunAt !== null && (await enqueue(tx, t.id, 'schedule', now.toISOString()))) created += 1;
+          await advance(tx, t, now);
         }
-      })();
-      return created;
+        return created;
+      });
     },
     /**
      * At start: at most one catch-up run per overdue target, spread evenly with jitter over the window
      * (never longer than the target's own interval), most overdue first — no stampede after downtime.
      */
-    enqueueCatchUp(now: Date, windowMs: number, random: () => number = Math.random): number {
-      let created = 0;
-      db.transaction(() => {
-        const overdue = due.all(now.toISOString());
-        overdue.forEach((t, i) => {
-          if (t.next_run_at !== null) {
+    enqueueCatchUp(now: Date, windowMs: number, random: () => number = Math.random): Promise<number> {
+      return store.transaction(async (tx) => {
+        let created = 0;
+        const overdue = await tx.targets.due(now.toISOString());
+        for (const [i, t] of overdue.entries()) {
+          if (t.nextRunAt !== null) {
             const spread = Math.min(windowMs, scheduleIntervalMs(t.schedule, now));
             const offset = Math.floor((spread * (i + random())) / overdue.length);
-            const availableAt = new Date(now.getTime() + offset).toISOString();
-            if (runs.enqueue(t.id, 'catch_up', { availableAt }).created) created += 1;
+            if (await enqueue(tx, t.id, 'catch_up', new Date(now.getTime() + offset).toISOString())) created += 1;
           }
-          advance(t, now);
-        });
-      })();
-      return created;
+          await advance(tx, t, now);
+        }
+        return created;
+      });
     },
   };
 }

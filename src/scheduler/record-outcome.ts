@@ -1,9 +1,10 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../db/open-db.ts';
-import { runsRepo, type Run } from '../db/runs.ts';
-import { htmlEvidence, snapshotsRepo } from '../db/snapshots.ts';
-import { recordChanges } from '../compare/record-changes.ts';
 import { recordHealthEvent } from '../alerts/record-health-event.ts';
+import { recordChanges } from '../compare/record-changes.ts';
+import { retryDelayMs } from '../retry-delay.ts';
+import type { Run } from '../store/runs.ts';
+import { htmlEvidence } from '../store/snapshots.ts';
+import type { Store } from '../store/store.ts';
 import type { RunOutcome } from './execute-run.ts';
 import type { RunFailure } from './run-failure.ts';
 
@@ -17,54 +18,30 @@ export interface Recorded {
 
 class LeaseLost extends Error {}
 
-/** Exponential backoff with ±25 % jitter: base, 2×base, 4×base, … */
-export function retryDelayMs(baseMs: number, attempt: number, random: () => number = Math.random): number {
-  return Math.round(baseMs * 2 ** (attempt - 1) * (0.75 + random() / 2));
-}
-
-/** Stores what a run produced, in one transaction per run: snapshot and changes, run result, target health, retry. */
-export function outcomeRecorder(db: Db, config: RecorderConfig, random: () => number = Math.random) {
-  const runs = runsRepo(db);
-  const snapshots = snapshotsRepo(db);
-  const targetHealth = db.prepare<[number], { health: 'ok' | 'broken'; consecutive_failures: number; fetch_mode: string }>(
-    'SELECT health, consecutive_failures, fetch_mode FROM targets WHERE id = ?',
-  );
-  const succeeded = db.prepare(
-    `UPDATE targets SET consecutive_failures = 0, health = 'ok', health_reason = NULL, last_success_at = :now,
-       learned_mode = CASE WHEN fetch_mode = 'auto' THEN :mode ELSE learned_mode END
-     WHERE id = :id`,
-  );
-  const failed = db.prepare(
-    `UPDATE targets SET consecutive_failures = consecutive_failures + 1,
-       health = CASE WHEN consecutive_failures + 1 >= :brokenAfter THEN 'broken' ELSE health END,
-       health_reason = CASE WHEN consecutive_failures + 1 >= :brokenAfter THEN :reason ELSE health_reason END
-     WHERE id = :id`,
-  );
-
+/** Stores what a run produced as one unit of work: snapshot and changes, run result, target health, retry. */
+export function outcomeRecorder(store: Store, config: RecorderConfig, random: () => number = Math.random) {
   /** A check that failed for good (no retry left): counts towards `broken`; flipping health is recorded. */
-  const countFailure = (targetId: number, failure: RunFailure) => {
-    const before = targetHealth.get(targetId);
-    if (!before) return;
+  const countFailure = async (tx: Store, targetId: number, failure: RunFailure): Promise<void> => {
     const reason = `${failure.code}: ${failure.message}`.slice(0, 500);
-    failed.run({ id: targetId, brokenAfter: config.brokenAfter, reason });
-    if (before.health === 'ok' && before.consecutive_failures + 1 >= config.brokenAfter)
-      recordHealthEvent(db, { targetId, health: 'broken', reason });
+    const health = await tx.targets.markFailed(targetId, { reason, brokenAfter: config.brokenAfter });
+    if (health && health.from !== health.to) await recordHealthEvent(tx, { targetId, health: health.to, reason });
   };
 
   return {
-    countFailure: (targetId: number, failure: RunFailure) => db.transaction(() => countFailure(targetId, failure))(),
+    countFailure,
     /** Returns null when the lease was lost meanwhile (the run was re-queued elsewhere): nothing is stored. */
-    record(run: Run, owner: string, outcome: RunOutcome, options: { retry?: boolean; now?: Date } = {}): Recorded | null {
+    async record(run: Run, owner: string, outcome: RunOutcome, options: { retry?: boolean; now?: Date } = {}): Promise<Recorded | null> {
       const now = options.now ?? new Date();
       const finishedAt = now.toISOString();
+      // Compressing happens before the unit of work, which should hold the database as briefly as it can.
       const html = outcome.ok ? htmlEvidence(outcome.page.html) : null;
       const shot = outcome.ok ? outcome.page.screenshot : null;
       const screenshot = shot && shot.length <= config.screenshotMaxBytes ? { type: 'image/jpeg' as const, bytes: shot } : null;
       try {
-        return db.transaction((): Recorded => {
+        return await store.transaction(async (tx): Promise<Recorded> => {
           let snapshotId: number | null = null;
           if (outcome.ok) {
-            snapshotId = snapshots.insert({
+            snapshotId = await tx.snapshots.insert({
               targetId: run.targetId,
               runId: run.id,
               capturedAt: finishedAt,
@@ -74,10 +51,10 @@ export function outcomeRecorder(db: Db, config: RecorderConfig, random: () => nu
               html,
               screenshot,
             });
-            recordChanges(db, snapshotId);
+            await recordChanges(tx, snapshotId);
           }
           const failure = outcome.ok ? null : outcome.failure;
-          const stored = runs.finish(run.id, owner, {
+          const completed = await tx.runQueue.complete(run.id, owner, {
             status: outcome.ok ? 'succeeded' : 'failed',
             code: failure?.code ?? null,
             error: failure?.message ?? null,
@@ -89,18 +66,17 @@ export function outcomeRecorder(db: Db, config: RecorderConfig, random: () => nu
             robotsOverridden: outcome.robotsOverridden,
             finishedAt,
           });
-          if (!stored) throw new LeaseLost();
+          if (!completed) throw new LeaseLost();
           let retry: Run | null = null;
           if (!failure) {
-            const before = targetHealth.get(run.targetId);
-            succeeded.run({ id: run.targetId, now: finishedAt, mode: outcome.mode });
-            if (before?.health === 'broken') recordHealthEvent(db, { targetId: run.targetId, health: 'ok', reason: null });
+            const health = await tx.targets.markSucceeded(run.targetId, { at: finishedAt, mode: outcome.mode });
+            if (health && health.from !== health.to) await recordHealthEvent(tx, { targetId: run.targetId, health: health.to, reason: null });
           } else if (failure.retryable && options.retry !== false && run.attempt < config.maxAttempts) {
-            const availableAt = new Date(now.getTime() + retryDelayMs(config.retryBaseMs, run.attempt, random)).toISOString();
-            retry = runs.enqueue(run.targetId, 'retry', { availableAt, attempt: run.attempt + 1, retryOf: run.id }).run;
-          } else countFailure(run.targetId, failure);
-          return { run: runs.get(run.id), retry };
-        })();
+            const availableAt = new Date(now.getTime() + retryDelayMs(run.attempt, config.retryBaseMs, random)).toISOString();
+            retry = await tx.runQueue.retry(run, availableAt);
+          } else await countFailure(tx, run.targetId, failure);
+          return { run: await tx.runs.get(run.id), retry };
+        });
       } catch (err) {
         if (err instanceof LeaseLost) return null;
         throw err;
@@ -108,5 +84,3 @@ export function outcomeRecorder(db: Db, config: RecorderConfig, random: () => nu
     },
   };
 }
-
-export type OutcomeRecorder = ReturnType<typeof outcomeRecorder>;

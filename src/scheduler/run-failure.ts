@@ -1,6 +1,6 @@
 import { FetchError, type FailureCode } from '../../scrapers/fetch/fetch-error.ts';
 import { ExtractionError } from '../../scrapers/extract/extraction-error.ts';
-import type { Lane } from '../db/runs.ts';
+import type { Lane } from '../store/runs.ts';
 
 /** Why a run failed, and whether trying again later may help. */
 export interface RunFailure {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/open-db.ts';
-import { runsRepo, type Lane, type Run } from '../db/runs.ts';
-import { targetsRepo } from '../db/targets.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { Lease } from '../store/run-queue.ts';
+import type { Lane, Run } from '../store/runs.ts';
+import type { Store } from '../store/store.ts';
 import { executeRun } from './execute-run.ts';
+import { queueManualRun } from './manual-run.ts';
 import { createPageFetcher, type PageFetcher } from './page-fetcher.ts';
 import { runPlanner } from './plan-runs.ts';
 import { outcomeRecorder } from './record-outcome.ts';
@@ -17,7 +18,7 @@ export const LEASE_GRACE_MS = 30_000;
 export const MAX_LEASE_EXPIRIES = 3;
 
 export interface SchedulerDeps {
-  db: Db;
+  store: Store;
   config: Config;
   logger: Logger;
   /** Default: the real fetcher from the config, closed by stop(). */
@@ -35,8 +36,7 @@ const LANES: readonly Lane[] = ['browser', 'static'];
  */
 export class Scheduler {
   readonly owner = `${process.pid}-${randomUUID()}`;
-  private readonly runs;
-  private readonly targets;
+  private readonly store: Store;
   private readonly planner;
   private readonly recorder;
   private readonly fetcher: PageFetcher;
@@ -44,15 +44,19 @@ export class Scheduler {
   private readonly now: () => Date;
   private readonly active: Record<Lane, Set<Promise<void>>> = { static: new Set(), browser: new Set() };
   private readonly limits: Record<Lane, number>;
+  /** Manual runs being queued: whenIdle() waits for them too. */
+  private readonly queueing = new Set<Promise<unknown>>();
+  private pumping: Promise<void> | null = null;
+  private pumpAgain = false;
+  private ticking = false;
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
 
   constructor(private readonly deps: SchedulerDeps) {
-    const { db, config } = deps;
-    this.runs = runsRepo(db);
-    this.targets = targetsRepo(db);
-    this.planner = runPlanner(db);
-    this.recorder = outcomeRecorder(db, config, deps.random);
+    const { store, config } = deps;
+    this.store = store;
+    this.planner = runPlanner(store);
+    this.recorder = outcomeRecorder(store, config, deps.random);
     this.ownsFetcher = !deps.fetcher;
     this.fetcher = deps.fetcher ?? createPageFetcher(config);
     this.now = deps.now ?? (() => new Date());
@@ -60,57 +64,72 @@ export class Scheduler {
   }
 
   /** Recovers runs of dead processes, queues one catch-up run per overdue target, then ticks every tickMs. */
-  start(): { recovered: number; catchUp: number } {
-    const recovered = this.recover();
-    const catchUp = this.planner.enqueueCatchUp(this.now(), this.deps.config.catchUpWindowMs, this.deps.random);
+  async start(): Promise<{ recovered: number; catchUp: number }> {
+    const recovered = await this.recover();
+    const catchUp = await this.planner.enqueueCatchUp(this.now(), this.deps.config.catchUpWindowMs, this.deps.random);
     this.deps.logger.info({ recovered, catchUp, owner: this.owner }, 'scheduler started');
-    this.timer = setInterval(() => this.tick(), this.deps.config.tickMs);
+    this.timer = setInterval(() => void this.tick(), this.deps.config.tickMs);
     this.timer.unref();
-    this.pump();
+    await this.pump();
     return { recovered, catchUp };
   }
 
   /** One scheduler step: recover expired leases, queue due targets, start what the limits allow. */
-  tick(): void {
-    if (this.stopping) return;
+  async tick(): Promise<void> {
+    if (this.stopping || this.ticking) return;
+    this.ticking = true;
     try {
-      this.recover();
-      this.planner.enqueueDue(this.now());
-      this.pump();
+      await this.recover();
+      await this.planner.enqueueDue(this.now());
+      await this.pump();
     } catch (err) {
       this.deps.logger.error({ err }, 'scheduler tick failed');
+    } finally {
+      this.ticking = false;
     }
   }
 
   /** Queues a manual run (or returns the one already queued or running) and starts it if a slot is free. */
-  runNow(targetId: number): Run {
-    this.targets.get(targetId);
-    const { run } = this.runs.enqueue(targetId, 'manual', { availableAt: this.now().toISOString() });
-    this.pump();
-    return run;
-  }
-
-  /** Claims due runs while the lanes have free slots. */
-  pump(): void {
-    for (const lane of LANES) {
-      while (!this.stopping && this.active[lane].size < this.limits[lane]) {
-        const run = this.runs.claim(this.owner, lane, this.now(), this.leaseUntil());
-        if (!run) break;
-        const job: Promise<void> = this.execute(run, lane).finally(() => {
-          this.active[lane].delete(job);
-          this.pump();
-        });
-        this.active[lane].add(job);
-      }
+  async runNow(targetId: number): Promise<Run> {
+    const queued = queueManualRun(this.store, targetId, this.now());
+    this.queueing.add(queued);
+    try {
+      const run = await queued;
+      await this.pump();
+      return run;
+    } finally {
+      this.queueing.delete(queued);
     }
   }
 
-  /** Resolves once nothing is running and nothing queued is due (tests, the scrape command). */
+  /** Claims due runs while the lanes have free slots; a call during a pass gets one more pass. Never rejects. */
+  pump(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return this.pumping;
+    }
+    this.pumping = (async () => {
+      try {
+        do {
+          this.pumpAgain = false;
+          await this.claimWhileFree();
+        } while (this.pumpAgain && !this.stopping);
+      } catch (err) {
+        this.deps.logger.error({ err }, 'claiming runs failed');
+      } finally {
+        this.pumping = null;
+      }
+    })();
+    return this.pumping;
+  }
+
+  /** Resolves once nothing is running, being queued, or queued and due (tests, the scrape command). */
   async whenIdle(): Promise<void> {
     for (;;) {
-      this.pump();
+      await Promise.allSettled(this.queueing);
+      await this.pump();
       const running = [...this.active.static, ...this.active.browser];
-      if (running.length === 0) return;
+      if (running.length === 0 && this.queueing.size === 0) return;
       await Promise.all(running);
     }
   }
@@ -120,6 +139,7 @@ export class Scheduler {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.pumping;
     const running = [...this.active.static, ...this.active.browser];
     if (running.length) this.deps.logger.info({ running: running.length }, 'scheduler stopping: letting running runs finish');
     await Promise.all(running);
@@ -132,40 +152,57 @@ export class Scheduler {
    * it; when another process already has the target's run, waits for that one instead. Returns the finished run.
    */
   async scrapeNow(targetId: number): Promise<Run> {
-    const target = this.targets.get(targetId);
-    const { run } = this.runs.enqueue(targetId, 'manual', { availableAt: this.now().toISOString() });
-    const lane: Lane = target.fetch === 'auto' ? (target.learnedMode ?? 'static') : target.fetch;
-    const claimed = this.runs.claimById(run.id, this.owner, this.now(), this.leaseUntil());
-    if (claimed) await this.execute(claimed, lane, { retry: false });
+    const run = await queueManualRun(this.store, targetId, this.now());
+    const claimed = await this.store.runQueue.claimById(run.id, this.now().toISOString(), this.lease());
+    if (claimed) await this.execute(claimed, { retry: false });
     const deadline = Date.now() + this.deps.config.runTimeoutMs + LEASE_GRACE_MS;
-    let current = this.runs.get(run.id);
+    let current = await this.store.runs.get(run.id);
     while ((current.status === 'queued' || current.status === 'running') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      current = this.runs.get(run.id);
+      current = await this.store.runs.get(run.id);
     }
     return current;
   }
 
-  private leaseUntil(): Date {
-    return new Date(this.now().getTime() + this.deps.config.runTimeoutMs + LEASE_GRACE_MS);
+  private async claimWhileFree(): Promise<void> {
+    for (const lane of LANES) {
+      while (!this.stopping && this.active[lane].size < this.limits[lane]) {
+        const run = await this.store.runQueue.claim(lane, this.now().toISOString(), this.lease());
+        if (!run) break;
+        const job: Promise<void> = this.execute(run).finally(() => {
+          this.active[lane].delete(job);
+          void this.pump();
+        });
+        this.active[lane].add(job);
+      }
+    }
   }
 
-  private recover(): number {
-    const { requeued, failed } = this.runs.recoverExpired(this.now(), MAX_LEASE_EXPIRIES);
-    for (const run of failed) this.recorder.countFailure(run.targetId, { code: 'timeout', message: run.error ?? 'its process stopped', retryable: false });
+  private lease(): Lease {
+    const until = new Date(this.now().getTime() + this.deps.config.runTimeoutMs + LEASE_GRACE_MS);
+    return { owner: this.owner, until: until.toISOString() };
+  }
+
+  private async recover(): Promise<number> {
+    const { requeued, failed } = await this.store.transaction(async (tx) => {
+      const recovered = await tx.runQueue.recoverExpired(this.now().toISOString(), MAX_LEASE_EXPIRIES);
+      for (const run of recovered.failed)
+        await this.recorder.countFailure(tx, run.targetId, { code: 'timeout', message: run.error ?? 'its process stopped', retryable: false });
+      return recovered;
+    });
     if (requeued.length || failed.length)
       this.deps.logger.warn({ requeued: requeued.map((r) => r.id), failed: failed.map((r) => r.id) }, 'recovered runs of a stopped process');
     return requeued.length + failed.length;
   }
 
-  private async execute(run: Run, lane: Lane, options: { retry?: boolean } = {}): Promise<void> {
+  private async execute(run: Run, options: { retry?: boolean } = {}): Promise<void> {
     const { config, logger } = this.deps;
     try {
-      const target = this.targets.get(run.targetId);
-      const outcome = await withTimeout(config.runTimeoutMs, lane, !target.respectRobots, (signal, deadline) =>
+      const target = await this.store.targets.get(run.targetId);
+      const outcome = await withTimeout(config.runTimeoutMs, run.lane, !target.respectRobots, (signal, deadline) =>
         executeRun(target, run, { fetcher: this.fetcher, signal, deadline }),
       );
-      const recorded = this.recorder.record(run, this.owner, outcome, options);
+      const recorded = await this.recorder.record(run, this.owner, outcome, options);
       if (!recorded) logger.warn({ runId: run.id }, 'run lost its lease before finishing; result dropped');
       else
         logger.info(
@@ -173,7 +210,8 @@ export class Scheduler {
           'run finished',
         );
     } catch (err) {
-      if (err instanceof AppError && err.status === 404) return;
+      // The target was deleted while its run waited.
+      if (err instanceof AppError && err.code === 'not_found') return;
       logger.error({ err, runId: run.id }, 'run could not be recorded');
     }
   }

@@ -1,4 +1,4 @@
-import type { Lane } from '../db/runs.ts';
+import type { Lane } from '../store/runs.ts';
 import type { RunOutcome } from './execute-run.ts';
 import { RunTimeoutError, toRunFailure } from './run-failure.ts';
 

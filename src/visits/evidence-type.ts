@@ -1,4 +1,4 @@
-import type { EvidenceType } from '../db/visit-evidence.ts';
+import type { EvidenceType } from '../store/visit-evidence.ts';
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);

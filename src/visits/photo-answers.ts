@@ -2,7 +2,7 @@ import { NA, type Answers } from '../../audits/answers-schema.ts';
 import { missingRequired } from '../../audits/scoring.ts';
 import type { Template } from '../../audits/template-schema.ts';
 import type { ValidationIssue } from '../../audits/validation-issues.ts';
-import type { Evidence } from '../db/visit-evidence.ts';
+import type { Evidence } from '../store/visit-evidence.ts';
 
 const photoKeys = (template: Template) =>
   new Set(template.sections.flatMap((s) => s.questions.filter((q) => q.type === 'photo').map((q) => q.key)));

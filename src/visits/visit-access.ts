@@ -1,7 +1,8 @@
 import { canEditAnswers, REPORTED_STATES, type Role as WorkflowRole, type VisitState } from '../../audits/workflow.ts';
-import type { Principal } from '../db/users.ts';
-import type { Visit, VisitFilter, VisitsRepo } from '../db/visits.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { Store } from '../store/store.ts';
+import type { Principal } from '../store/users.ts';
+import type { Visit, VisitFilter } from '../store/visits.ts';
 
 /** Auditors see only their own visits, viewers only reported (published) ones; reviewers see all. `state` narrows
  * further (a viewer asking for drafts gets none). */
@@ -18,8 +19,8 @@ function visible(visit: Visit, principal: Principal): boolean {
 }
 
 /** The visit if the caller may see it; a visit the caller may not see is 404, so its existence does not leak. */
-export function visibleVisit(visits: VisitsRepo, principal: Principal, id: number): Visit {
-  const visit = visits.get(id);
+export async function visibleVisit(store: Store, principal: Principal, id: number): Promise<Visit> {
+  const visit = await store.visits.get(id);
   if (!visible(visit, principal)) throw notFound('visit', id);
   return visit;
 }

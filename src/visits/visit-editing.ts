@@ -1,11 +1,10 @@
 import { parseAnswers } from '../../audits/answers-schema.ts';
 import { transition } from '../../audits/workflow.ts';
-import type { Db } from '../db/open-db.ts';
-import { templatesRepo } from '../db/templates.ts';
-import type { Principal } from '../db/users.ts';
-import { visitEvidenceRepo, type Evidence, type EvidenceType } from '../db/visit-evidence.ts';
-import { visitsRepo, type Visit } from '../db/visits.ts';
 import { conflict, unprocessable } from '../errors.ts';
+import type { Store } from '../store/store.ts';
+import type { Principal } from '../store/users.ts';
+import type { Evidence, EvidenceType } from '../store/visit-evidence.ts';
+import type { Visit } from '../store/visits.ts';
 import { sniffEvidenceType } from './evidence-type.ts';
 import { invalidInput } from './invalid-input.ts';
 import { photoAnswerIssues } from './photo-answers.ts';
@@ -28,55 +27,55 @@ export class UnsupportedEvidence extends Error {
 
 const changedMeanwhile = (id: number) => conflict(`visit ${id} changed meanwhile; retry`);
 
+async function editable(tx: Store, principal: Principal, id: number): Promise<Visit> {
+  const visit = await visibleVisit(tx, principal, id);
+  assertEditable(visit, principal);
+  return visit;
+}
+
+/** An assigned visit is started (moved to draft) by its auditor's first save. */
+async function started(tx: Store, visit: Visit, principal: Principal): Promise<Visit> {
+  if (visit.state !== 'assigned') return visit;
+  transition('assigned', 'draft', workflowRole(principal));
+  if (!(await tx.visits.changeState(visit.id, 'assigned', 'draft', {}))) throw changedMeanwhile(visit.id);
+  await tx.visits.addTransition(visit.id, { from: 'assigned', to: 'draft', userId: principal.userId, note: null });
+  return tx.visits.get(visit.id);
+}
+
 /** Changing a visit's answers and evidence, for whoever may edit it in its current state. */
-export function visitEditing(db: Db) {
-  const visits = visitsRepo(db);
-  const templates = templatesRepo(db);
-  const evidence = visitEvidenceRepo(db);
-
-  const editable = (principal: Principal, id: number): Visit => {
-    const visit = visibleVisit(visits, principal, id);
-    assertEditable(visit, principal);
-    return visit;
-  };
-
-  /** An assigned visit is started (moved to draft) by its auditor's first save. */
-  const started = (visit: Visit, principal: Principal): Visit => {
-    if (visit.state !== 'assigned') return visit;
-    transition('assigned', 'draft', workflowRole(principal));
-    if (!visits.changeState(visit.id, 'assigned', 'draft', principal.userId, null)) throw changedMeanwhile(visit.id);
-    return visits.get(visit.id);
-  };
-
+export function visitEditing(store: Store) {
   return {
     /** Replaces the saved answers; partial answers are fine until submission, each answer is validated. */
-    saveAnswers(principal: Principal, id: number, input: AnswersInput): Visit {
-      const current = editable(principal, id);
-      const { template } = templates.versionById(current.templateVersionId);
-      const parsed = parseAnswers(template, { answers: input.answers });
-      if (!parsed.ok) throw invalidInput(parsed.issues);
-      const photoIssues = photoAnswerIssues(template, parsed.value, evidence.list(id));
-      if (photoIssues.length) throw invalidInput(photoIssues);
-      const visit = started(current, principal);
-      if (!visits.saveAnswers(id, visit.state, parsed.value, input.visitedAt ?? null)) throw changedMeanwhile(id);
-      return visits.get(id);
+    saveAnswers(principal: Principal, id: number, input: AnswersInput): Promise<Visit> {
+      return store.transaction(async (tx) => {
+        const current = await editable(tx, principal, id);
+        const { template } = await tx.templates.versionById(current.templateVersionId);
+        const parsed = parseAnswers(template, { answers: input.answers });
+        if (!parsed.ok) throw invalidInput(parsed.issues);
+        const photoIssues = photoAnswerIssues(template, parsed.value, await tx.visits.evidence.list(id));
+        if (photoIssues.length) throw invalidInput(photoIssues);
+        const visit = await started(tx, current, principal);
+        if (!(await tx.visits.saveAnswers(id, visit.state, parsed.value, input.visitedAt ?? null))) throw changedMeanwhile(id);
+        return tx.visits.get(id);
+      });
     },
 
     /** Stores an upload for a question after checking its bytes are what its type says; a photo question
      * without an answer is answered with the new evidence. */
-    uploadEvidence(principal: Principal, id: number, question: string, declaredType: string, bytes: Buffer): Evidence {
-      const current = editable(principal, id);
-      const { template } = templates.versionById(current.templateVersionId);
-      const target = template.sections.flatMap((s) => s.questions).find((q) => q.key === question);
-      if (!target) throw unprocessable('question', `template "${current.templateKey}" has no question "${question}"`);
-      const sniffed = sniffEvidenceType(bytes);
-      if (sniffed === null || sniffed !== declaredType)
-        throw new UnsupportedEvidence(declaredType, sniffed);
-      const visit = started(current, principal);
-      const added = evidence.add(id, question, sniffed, bytes, principal.userId);
-      if (target.type === 'photo' && visit.answers[question] === undefined)
-        visits.saveAnswers(id, visit.state, { ...visit.answers, [question]: String(added.id) }, null);
-      return added;
+    uploadEvidence(principal: Principal, id: number, question: string, declaredType: string, bytes: Buffer): Promise<Evidence> {
+      return store.transaction(async (tx) => {
+        const current = await editable(tx, principal, id);
+        const { template } = await tx.templates.versionById(current.templateVersionId);
+        const target = template.sections.flatMap((s) => s.questions).find((q) => q.key === question);
+        if (!target) throw unprocessable('question', `template "${current.templateKey}" has no question "${question}"`);
+        const sniffed = sniffEvidenceType(bytes);
+        if (sniffed === null || sniffed !== declaredType) throw new UnsupportedEvidence(declaredType, sniffed);
+        const visit = await started(tx, current, principal);
+        const added = await tx.visits.evidence.add(id, { question, contentType: sniffed, bytes, uploadedBy: principal.userId });
+        if (target.type === 'photo' && visit.answers[question] === undefined)
+          await tx.visits.saveAnswers(id, visit.state, { ...visit.answers, [question]: String(added.id) }, null);
+        return added;
+      });
     },
   };
 }

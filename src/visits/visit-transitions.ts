@@ -1,11 +1,9 @@
 import { scoreVisit } from '../../audits/scoring.ts';
 import { allowedTransitions, transition, TransitionError, type VisitState } from '../../audits/workflow.ts';
-import type { Db } from '../db/open-db.ts';
-import { nowIso } from '../db/open-db.ts';
-import { templatesRepo } from '../db/templates.ts';
-import type { Principal } from '../db/users.ts';
-import { visitsRepo, type StateChange, type Visit } from '../db/visits.ts';
 import { AppError, conflict } from '../errors.ts';
+import type { Store } from '../store/store.ts';
+import type { Principal } from '../store/users.ts';
+import type { StateChange, Visit } from '../store/visits.ts';
 import { missingForSubmission } from './photo-answers.ts';
 import { visibleVisit, workflowRole } from './visit-access.ts';
 
@@ -20,44 +18,44 @@ export function nextStates(visit: Visit, principal: Principal): VisitState[] {
   return principal.role === 'viewer' ? [] : allowedTransitions(visit.state, principal.role);
 }
 
+function checkStep(visit: Visit, to: VisitState, principal: Principal, note: string | null): void {
+  const role = workflowRole(principal);
+  try {
+    transition(visit.state, to, role, note ?? undefined);
+  } catch (err) {
+    if (!(err instanceof TransitionError)) throw err;
+    throw new AppError(STATUS[err.code], err.code, err.message, { from: err.from, to: err.to, allowed: err.allowed });
+  }
+}
+
+async function changeFor(tx: Store, visit: Visit, to: VisitState): Promise<StateChange> {
+  if (to === 'upheld') return { answers: visit.scoredAnswers ?? visit.answers };
+  if (!SCORED_ON_ENTRY.includes(to)) return {};
+  const { template } = await tx.templates.versionById(visit.templateVersionId);
+  if (to === 'submitted') {
+    const missing = missingForSubmission(template, visit.answers);
+    if (missing.length)
+      throw new AppError(422, 'incomplete', `cannot submit: ${missing.map((m) => `${m.question} (${m.reason})`).join(', ')}`, {
+        missing,
+      });
+  }
+  return { score: scoreVisit(template, visit.answers), scoredAnswers: visit.answers, visitedAt: new Date().toISOString() };
+}
+
 /** Moving visits through the workflow, with the checks and the score each step needs. */
-export function visitTransitions(db: Db) {
-  const visits = visitsRepo(db);
-  const templates = templatesRepo(db);
-
-  const checkStep = (visit: Visit, to: VisitState, principal: Principal, note: string | null) => {
-    const role = workflowRole(principal);
-    try {
-      transition(visit.state, to, role, note ?? undefined);
-    } catch (err) {
-      if (!(err instanceof TransitionError)) throw err;
-      throw new AppError(STATUS[err.code], err.code, err.message, { from: err.from, to: err.to, allowed: err.allowed });
-    }
-  };
-
-  const changeFor = (visit: Visit, to: VisitState): StateChange => {
-    if (to === 'upheld') return { answers: visit.scoredAnswers ?? visit.answers };
-    if (!SCORED_ON_ENTRY.includes(to)) return {};
-    const { template } = templates.versionById(visit.templateVersionId);
-    if (to === 'submitted') {
-      const missing = missingForSubmission(template, visit.answers);
-      if (missing.length)
-        throw new AppError(422, 'incomplete', `cannot submit: ${missing.map((m) => `${m.question} (${m.reason})`).join(', ')}`, {
-          missing,
-        });
-    }
-    return { score: scoreVisit(template, visit.answers), scoredAnswers: visit.answers, visitedAt: nowIso() };
-  };
-
+export function visitTransitions(store: Store) {
   return {
     /** Applies one workflow step: 409 naming the allowed states, 403 for the wrong role, 422 without a needed note
      * or, on submission, naming the missing answers and evidence. Upholding a dispute restores the scored answers. */
-    apply(principal: Principal, id: number, to: VisitState, note: string | null): Visit {
-      const visit = visibleVisit(visits, principal, id);
-      checkStep(visit, to, principal, note);
-      const change = changeFor(visit, to);
-      if (!visits.changeState(id, visit.state, to, principal.userId, note, change)) throw conflict(`visit ${id} changed meanwhile; retry`);
-      return visits.get(id);
+    apply(principal: Principal, id: number, to: VisitState, note: string | null): Promise<Visit> {
+      return store.transaction(async (tx) => {
+        const visit = await visibleVisit(tx, principal, id);
+        checkStep(visit, to, principal, note);
+        const change = await changeFor(tx, visit, to);
+        if (!(await tx.visits.changeState(id, visit.state, to, change))) throw conflict(`visit ${id} changed meanwhile; retry`);
+        await tx.visits.addTransition(id, { from: visit.state, to, userId: principal.userId, note });
+        return tx.visits.get(id);
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Visit } from '../db/visits.ts';
+import type { Visit } from '../store/visits.ts';
 import { csvLines } from '../csv.ts';
 
 type Cell = string | number | boolean | null;

@@ -1,47 +1,36 @@
-import type { Db } from '../../src/db/open-db.ts';
-import type { FieldValue } from '../../scrapers/offer.ts';
-import type { RecipeInput } from '../../scrapers/recipe.ts';
+import type { Store } from '../../src/store/store.ts';
+import { emptyOffer, type FieldValue } from '../../scrapers/offer.ts';
+import { recipeSchema, type RecipeInput } from '../../scrapers/recipe.ts';
 
-/** Direct SQL seeding of businesses, products, targets and snapshots (no scheduler involved). */
-export function offerSeed(db: Db) {
-  const now = new Date().toISOString();
-  const insertSnapshot = db.prepare(
-    `INSERT INTO snapshots (target_id, captured_at, name, price, regular_price, currency, availability, promotions, fields)
-     VALUES (:targetId, :capturedAt, :name, :price, :regularPrice, :currency, :availability, :promotions, :fields)`,
-  );
+/** Seeds businesses, products, targets and snapshots through the store (no scheduler involved). */
+export function offerSeed(store: Store) {
   return {
-    business(name: string, own = false): number {
-      return Number(
-        db.prepare('INSERT INTO businesses (name, own, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, own ? 1 : 0, now, now).lastInsertRowid,
-      );
+    async business(name: string, own = false): Promise<number> {
+      return (await store.businesses.create({ name, own, website: null, locale: null })).id;
     },
-    product(name: string): number {
-      return Number(db.prepare('INSERT INTO products (name, created_at, updated_at) VALUES (?, ?, ?)').run(name, now, now).lastInsertRowid);
+    async product(name: string): Promise<number> {
+      return (await store.products.create({ name, sku: null, gtin: null })).id;
     },
-    target(
+    async target(
       businessId: number,
       productId: number,
       options: { schedule?: string; minPriceDelta?: string | null; recipe?: RecipeInput | null; lastSuccessAt?: string | null } = {},
-    ): number {
-      const recipe = options.recipe ? JSON.stringify({ selectors: {}, steps: [], ...options.recipe }) : null;
-      return Number(
-        db
-          .prepare(
-            `INSERT INTO targets (business_id, product_id, url, fetch_mode, schedule, recipe, min_price_delta, last_success_at, created_at, updated_at)
-             VALUES (?, ?, ?, 'static', ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            businessId,
-            productId,
-            `https://shop${businessId}.example/p/${productId}`,
-            options.schedule ?? '0 * * * *',
-            recipe,
-            options.minPriceDelta ?? null,
-            options.lastSuccessAt ?? null,
-            now,
-            now,
-          ).lastInsertRowid,
-      );
+    ): Promise<number> {
+      const { id } = await store.targets.create({
+        businessId,
+        productId,
+        url: `https://shop${businessId}.example/p/${productId}`,
+        fetch: 'static',
+        schedule: options.schedule ?? '0 * * * *',
+        locale: null,
+        currency: null,
+        recipe: options.recipe ? recipeSchema.parse(options.recipe) : null,
+        enabled: true,
+        respectRobots: true,
+        minPriceDelta: options.minPriceDelta ?? null,
+      });
+      if (options.lastSuccessAt) await store.targets.markSucceeded(id, { at: options.lastSuccessAt, mode: 'static' });
+      return id;
     },
     snapshot(
       targetId: number,
@@ -55,20 +44,26 @@ export function offerSeed(db: Db) {
         fields?: Record<string, FieldValue>;
         capturedAt?: string;
       },
-    ): number {
-      return Number(
-        insertSnapshot.run({
-          targetId,
-          capturedAt: offer.capturedAt ?? new Date().toISOString(),
+    ): Promise<number> {
+      return store.snapshots.insert({
+        targetId,
+        runId: null,
+        capturedAt: offer.capturedAt ?? new Date().toISOString(),
+        finalUrl: null,
+        offer: {
+          ...emptyOffer(),
           name: offer.name ?? null,
           price: offer.price ?? null,
           regularPrice: offer.regularPrice ?? null,
           currency: offer.currency === undefined ? 'PLN' : offer.currency,
           availability: offer.availability === undefined ? 'InStock' : offer.availability,
-          promotions: JSON.stringify(offer.promotions ?? []),
-          fields: JSON.stringify(offer.fields ?? {}),
-        }).lastInsertRowid,
-      );
+          promotions: offer.promotions ?? [],
+          fields: offer.fields ?? {},
+        },
+        provenance: {},
+        html: null,
+        screenshot: null,
+      });
     },
   };
 }

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { testConfig, type Config } from '../../src/config.ts';
-import { openDb, type Db } from '../../src/db/open-db.ts';
-import { runsRepo, type Run } from '../../src/db/runs.ts';
-import { snapshotsRepo } from '../../src/db/snapshots.ts';
-import { targetsRepo } from '../../src/db/targets.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createPageFetcher, type PageFetcher } from '../../src/scheduler/page-fetcher.ts';
 import { Scheduler, type SchedulerDeps } from '../../src/scheduler/scheduler.ts';
+import type { Run } from '../../src/store/runs.ts';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { StoreHandle } from '../../src/store/store.ts';
 import type { Resolver } from '../../scrapers/fetch/ssrf-guard.ts';
 import { tempDir } from './test-app.ts';
 
@@ -26,14 +25,11 @@ export function schedulerTestConfig(dbPath: string, overrides: Partial<Config> =
 }
 
 export interface Harness {
-  db: Db;
+  store: StoreHandle;
   config: Config;
   fetcher: PageFetcher;
-  /** A new scheduler over the same database and fetcher (a "restarted process"). */
+  /** A new scheduler over the same store and fetcher (a "restarted process"). */
   scheduler(deps?: Partial<SchedulerDeps>): Scheduler;
-  runs: ReturnType<typeof runsRepo>;
-  snapshots: ReturnType<typeof snapshotsRepo>;
-  targets: ReturnType<typeof targetsRepo>;
   /** Queues a manual run of the target, runs everything due and returns the run as stored. */
   runTarget(targetId: number): Promise<Run>;
   close(): Promise<void>;
@@ -43,29 +39,25 @@ export interface Harness {
 export function createHarness(overrides: Partial<Config> = {}, options: { resolve?: Resolver } = {}): Harness {
   const tmp = tempDir('rivalscope-scheduler-');
   const config = schedulerTestConfig(join(tmp.dir, 'test.db'), overrides);
-  const db = openDb(config.dbPath);
+  const store = openSqliteStore(config.dbPath);
   const fetcher = createPageFetcher(config, options);
   const logger = createLogger(config);
-  const scheduler = (deps: Partial<SchedulerDeps> = {}) => new Scheduler({ db, config, logger, fetcher, ...deps });
+  const scheduler = (deps: Partial<SchedulerDeps> = {}) => new Scheduler({ store, config, logger, fetcher, ...deps });
   const main = scheduler();
-  const runs = runsRepo(db);
   return {
-    db,
+    store,
     config,
     fetcher,
     scheduler,
-    runs,
-    snapshots: snapshotsRepo(db),
-    targets: targetsRepo(db),
     async runTarget(targetId) {
-      const run = main.runNow(targetId);
+      const run = await main.runNow(targetId);
       await main.whenIdle();
-      return runs.get(run.id);
+      return store.runs.get(run.id);
     },
     async close() {
       await main.stop();
       await fetcher.close();
-      db.close();
+      await store.close();
       tmp.remove();
     },
   };

@@ -2,21 +2,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testConfig, type Config } from '../../src/config.ts';
-import { openDb, type Db } from '../../src/db/open-db.ts';
-import { usersRepo, type Role } from '../../src/db/users.ts';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { ROLES, type Role } from '../../src/store/users.ts';
 import { createApp, type App } from '../../src/http/create-app.ts';
 import { createLogger } from '../../src/logger.ts';
+import { seedBuiltinTemplates } from '../../src/visits/seed-builtin-templates.ts';
 
 export interface TestApp {
   app: App;
-  db: Db;
+  store: Store;
   config: Config;
   dir: string;
   /** A bearer token per role (users named after the role). */
   tokens: Record<Role, string>;
   /** app.request with a role's token and JSON encoding of `body`. */
   call(role: Role | null, method: string, path: string, body?: unknown): Promise<Response>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A fresh temporary directory, removed by the returned function. */
@@ -26,18 +28,17 @@ export function tempDir(prefix = 'rivalscope-test-'): { dir: string; remove(): v
 }
 
 /** The real app over a real SQLite file in a temp directory. */
-export function createTestApp(overrides: Partial<Config> = {}): TestApp {
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const tmp = tempDir();
   const config = testConfig({ dbPath: join(tmp.dir, 'test.db'), logLevel: 'silent', ...overrides });
-  const db = openDb(config.dbPath);
-  const app = createApp({ db, config, logger: createLogger(config) });
-  const users = usersRepo(db);
-  const tokens = Object.fromEntries(
-    (['admin', 'marketer', 'auditor', 'viewer'] as const).map((role) => [role, users.createToken(role, role).token]),
-  ) as Record<Role, string>;
+  const store = openSqliteStore(config.dbPath);
+  await seedBuiltinTemplates(store);
+  const app = createApp({ store, config, logger: createLogger(config) });
+  const tokens = {} as Record<Role, string>;
+  for (const role of ROLES) tokens[role] = (await store.users.createToken(role, role)).token;
   return {
     app,
-    db,
+    store,
     config,
     dir: tmp.dir,
     tokens,
@@ -47,8 +48,8 @@ export function createTestApp(overrides: Partial<Config> = {}): TestApp {
       if (body !== undefined) headers['content-type'] = 'application/json';
       return app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     },
-    close() {
-      db.close();
+    async close() {
+      await store.close();
       tmp.remove();
     },
   };

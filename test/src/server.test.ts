@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.ts';
-import { usersRepo } from '../../src/db/users.ts';
 import { startService, type Service } from '../../src/server.ts';
 import { tempDir } from '../helpers/test-app.ts';
 
@@ -22,7 +21,7 @@ describe('the real server on port 0', () => {
     const health = await fetch(`${service.url}/api/health`);
     expect(health.status).toBe(200);
     expect((await health.json()).db).toBe('ok');
-    const { token } = usersRepo(service.db).createToken('ops', 'marketer');
+    const { token } = await service.store.users.createToken('ops', 'marketer');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const created = await fetch(`${service.url}/api/products`, { method: 'POST', headers, body: JSON.stringify({ name: 'Beans' }) });
     expect(created.status).toBe(201);

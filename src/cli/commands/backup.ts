@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config.ts';
-import { backupTo } from '../../db/backup.ts';
-import { openDb } from '../../db/open-db.ts';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 
 export const command: Command = {
@@ -12,11 +11,11 @@ export const command: Command = {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError('give exactly one FILE');
     if (existsSync(file)) throw new UsageError(`${file} already exists; choose a new file`);
-    const db = openDb(loadConfig().dbPath);
+    const store = openSqliteStore(loadConfig().dbPath);
     try {
-      backupTo(db, file);
+      await store.backup(file);
     } finally {
-      db.close();
+      await store.close();
     }
     console.log(JSON.stringify({ backup: file }));
     return 0;

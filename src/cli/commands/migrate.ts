@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config.ts';
-import { migrate } from '../../db/migrate.ts';
-import { openDb } from '../../db/open-db.ts';
+import { migrate } from '../../store/sqlite/migrate.ts';
+import { openSqliteFile } from '../../store/sqlite/open-sqlite.ts';
 import { parseOptions, type Command } from '../command.ts';
 
 export const command: Command = {
@@ -8,7 +8,7 @@ export const command: Command = {
   usage: 'rivalscope migrate',
   async run(args) {
     parseOptions(args, {});
-    const db = openDb(loadConfig().dbPath, { migrate: false });
+    const db = openSqliteFile(loadConfig().dbPath, { migrate: false });
     try {
       console.log(JSON.stringify({ applied: migrate(db) }));
     } finally {

@@ -1,8 +1,7 @@
 import { loadConfig } from '../../config.ts';
-import { openDb } from '../../db/open-db.ts';
-import { snapshotsRepo } from '../../db/snapshots.ts';
 import { createLogger } from '../../logger.ts';
 import { Scheduler } from '../../scheduler/scheduler.ts';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 
 export const command: Command = {
@@ -13,19 +12,19 @@ export const command: Command = {
     const [id, ...extra] = positionals;
     if (!id || extra.length || !/^\d+$/.test(id)) throw new UsageError('give exactly one numeric TARGET_ID');
     const config = loadConfig();
-    const db = openDb(config.dbPath);
-    const scheduler = new Scheduler({ db, config, logger: createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }) });
+    const store = openSqliteStore(config.dbPath);
+    const scheduler = new Scheduler({ store, config, logger: createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }) });
     try {
       const run = await scheduler.scrapeNow(Number(id));
       if (run.status !== 'succeeded' || run.snapshotId === null) {
         console.error(`run ${run.id} of target ${id} ${run.status}: ${run.code ?? ''}${run.error ? ` — ${run.error}` : ''}`);
         return 1;
       }
-      console.log(JSON.stringify(snapshotsRepo(db).get(run.snapshotId), null, 2));
+      console.log(JSON.stringify(await store.snapshots.get(run.snapshotId), null, 2));
       return 0;
     } finally {
       await scheduler.stop();
-      db.close();
+      await store.close();
     }
   },
 };

@@ -1,5 +1,4 @@
 import { loadConfig } from '../../config.ts';
-import { usersRepo } from '../../db/users.ts';
 import { describeDemo, startDemo } from '../../demo/start-demo.ts';
 import { startService } from '../../server.ts';
 import { parseOptions, type Command } from '../command.ts';
@@ -28,7 +27,7 @@ export const command: Command = {
     }
     const service = await startService(config);
     console.log(`rivalscope listening on ${service.url} (database ${config.dbPath}); API reference: ${service.url}/api/docs`);
-    if (!usersRepo(service.db).hasActiveTokens())
+    if (!(await service.store.users.hasActiveTokens()))
       console.log(
         'No API tokens yet. Create the first admin token with:\n  npm run -s rivalscope -- token create --role admin --name admin',
       );

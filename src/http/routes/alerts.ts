@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
-import { ALERT_EVENTS, alertRulesRepo } from '../../db/alerts-rules.ts';
-import { deliveriesRepo } from '../../db/alerts-deliveries.ts';
+import { newWebhookSecret } from '../../alerts/sign-webhook.ts';
 import { webhookUrlProblem } from '../../alerts/webhook-url.ts';
+import { ALERT_EVENTS } from '../../store/alerts.ts';
 import { getByIdRoute, withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
@@ -78,8 +78,8 @@ const Delivery = z
 
 const tags = ['alerts'];
 
-export function alertRulesRoutes({ db, config }: AppDeps) {
-  const repo = alertRulesRepo(db);
+export function alertRulesRoutes({ store, config }: AppDeps) {
+  const { alerts } = store;
   const f = fields(config.allowHosts);
   const Input = z
     .object({
@@ -107,10 +107,7 @@ export function alertRulesRoutes({ db, config }: AppDeps) {
         request: { query: PageQuery.extend({ event: z.enum(ALERT_EVENTS).optional() }) },
         responses: { 200: json(pageOf(AlertRule), 'A page of rules') },
       }),
-      (c) => {
-        const { cursor, ...q } = c.req.valid('query');
-        return c.json(repo.list({ ...q, after: cursor }), 200);
-      },
+      async (c) => c.json(await alerts.listRules(c.req.valid('query')), 200),
     )
     .openapi(
       apiRoute({
@@ -122,22 +119,30 @@ export function alertRulesRoutes({ db, config }: AppDeps) {
         request: { body: jsonBody(Input) },
         responses: { 201: json(AlertRule.extend({ secret: z.string() }), 'The rule with its secret') },
       }),
-      (c) => c.json(repo.create(c.req.valid('json')), 201),
+      async (c) => {
+        const { secret, ...input } = c.req.valid('json');
+        const rule = { ...input, secret: secret ?? newWebhookSecret() };
+        return c.json({ ...(await alerts.createRule(rule)), secret: rule.secret }, 201);
+      },
     );
   return withByIdRoutes(router, {
     tags,
     noun: 'alert rule',
     schema: AlertRule,
     patch: Patch,
-    repo,
+    repo: {
+      get: (id) => alerts.getRule(id),
+      update: (id, patch) => alerts.updateRule(id, patch),
+      remove: (id) => alerts.removeRule(id),
+    },
     readRoles: READ_ROLES,
     writeRoles: WRITE_ROLES,
     deleteSummary: 'Delete an alert rule with its deliveries',
   });
 }
 
-export function alertDeliveriesRoutes({ db }: AppDeps) {
-  const repo = deliveriesRepo(db);
+export function alertDeliveriesRoutes({ store }: AppDeps) {
+  const { alerts } = store;
   return newRouter()
     .openapi(
       apiRoute({
@@ -155,13 +160,10 @@ export function alertDeliveriesRoutes({ db }: AppDeps) {
         },
         responses: { 200: json(pageOf(Delivery), 'A page of deliveries') },
       }),
-      (c) => {
-        const { cursor, ...q } = c.req.valid('query');
-        return c.json(repo.list({ ...q, after: cursor }), 200);
-      },
+      async (c) => c.json(await alerts.listDeliveries(c.req.valid('query')), 200),
     )
     .openapi(
       getByIdRoute({ tags, noun: 'delivery with its attempts', schema: Delivery, roles: READ_ROLES }),
-      (c) => c.json(repo.get(c.req.valid('param').id), 200),
+      async (c) => c.json(await alerts.getDelivery(c.req.valid('param').id), 200),
     );
 }

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
-import { businessesRepo } from '../../db/businesses.ts';
 import { withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
@@ -51,8 +50,8 @@ const BusinessPatch = z
 
 const tags = ['businesses'];
 
-export function businessesRoutes({ db }: AppDeps) {
-  const repo = businessesRepo(db);
+export function businessesRoutes({ store }: AppDeps) {
+  const repo = store.businesses;
   const router = newRouter()
     .openapi(
       apiRoute({
@@ -64,7 +63,7 @@ export function businessesRoutes({ db }: AppDeps) {
         request: { query: PageQuery.extend({ own: QueryBoolean.optional(), q: z.string().max(200).optional() }) },
         responses: { 200: json(pageOf(Business), 'A page of businesses') },
       }),
-      (c) => c.json(repo.list(c.req.valid('query')), 200),
+      async (c) => c.json(await repo.list(c.req.valid('query')), 200),
     )
     .openapi(
       apiRoute({
@@ -76,7 +75,7 @@ export function businessesRoutes({ db }: AppDeps) {
         request: { body: jsonBody(BusinessInput) },
         responses: { 201: json(Business, 'The created business') },
       }),
-      (c) => c.json(repo.create(c.req.valid('json')), 201),
+      async (c) => c.json(await repo.create(c.req.valid('json')), 201),
     );
   return withByIdRoutes(router, {
     tags,

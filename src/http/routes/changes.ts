@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
-import { changesRepo, type Change } from '../../db/changes.ts';
 import { CHANGE_KINDS } from '../../compare/diff-snapshots.ts';
-import { csvLines } from '../../csv.ts';
+import { csvLine } from '../../csv.ts';
+import type { Change } from '../../store/changes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, READ_ROLES } from '../route.ts';
 import { PageQuery, pageOf, Timestamp } from '../schemas.ts';
@@ -43,8 +43,12 @@ const Filters = z.object({
 const COLUMNS = ['id', 'targetId', 'field', 'kind', 'old', 'new', 'delta', 'deltaPercent', 'snapshotId', 'previousSnapshotId', 'detectedAt'] as const;
 const tags = ['changes'];
 
-export function changesRoutes({ db }: AppDeps) {
-  const repo = changesRepo(db);
+async function* csvOf(changes: AsyncIterable<Change>): AsyncGenerator<string> {
+  yield csvLine(COLUMNS);
+  for await (const c of changes) yield csvLine(COLUMNS.map((k) => c[k]));
+}
+
+export function changesRoutes({ store }: AppDeps) {
   return newRouter()
     .openapi(
       apiRoute({
@@ -56,9 +60,9 @@ export function changesRoutes({ db }: AppDeps) {
         request: { query: PageQuery.extend(Filters.shape) },
         responses: { 200: json(pageOf(ChangeSchema), 'A page of changes') },
       }),
-      (c) => {
+      async (c) => {
         const { cursor, ...filter } = c.req.valid('query');
-        return c.json(repo.list({ ...filter, after: cursor }), 200);
+        return c.json(await store.changes.list({ ...filter, after: cursor }), 200);
       },
     )
     .openapi(
@@ -75,10 +79,8 @@ export function changesRoutes({ db }: AppDeps) {
       }),
       (c) => {
         const { format, max, ...filter } = c.req.valid('query');
-        const rows = repo.all(filter, max);
-        return format === 'csv'
-          ? download('csv', 'changes', csvLines(COLUMNS, rows, (r: Change) => COLUMNS.map((k) => r[k])))
-          : download('json', 'changes', rows);
+        const changes = store.changes.all(filter, max);
+        return format === 'csv' ? download('csv', 'changes', csvOf(changes)) : download('json', 'changes', changes);
       },
     );
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-env.ts';
 import { allComparisons, comparisonPage, comparisonSummary, productComparison, type ComparisonOptions } from '../../compare/comparisons.ts';
 import type { ProductComparison } from '../../compare/compare-product.ts';
 import { parseRates } from '../../compare/rates.ts';
-import { csvLines } from '../../csv.ts';
+import { csvLine } from '../../csv.ts';
 import { download, ExportFormat } from '../../compare/download.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, READ_ROLES } from '../route.ts';
@@ -99,24 +99,25 @@ const HEADER = [
   'capturedAt', 'ownPrice', 'ownFields',
 ] as const;
 
-/** One row per offer (own first) of each product. */
-function* exportRows(comparisons: Iterable<ProductComparison>): Generator<unknown[]> {
-  for (const p of comparisons) {
+/** The CSV document: a header, then one row per offer (own first) of each product. */
+async function* exportCsv(comparisons: AsyncIterable<ProductComparison>): AsyncGenerator<string> {
+  yield csvLine(HEADER);
+  for await (const p of comparisons) {
     const offers = [...(p.own ? [{ ...p.own, own: true }] : []), ...p.competitors.map((c) => ({ ...c, own: false }))];
     for (const o of offers) {
       const c = 'priceIndex' in o ? o : null;
-      yield [
+      yield csvLine([
         p.productId, p.product, o.businessId, o.business, o.own, o.targetId, o.price, o.currency, o.comparablePrice, o.rate, o.regularPrice,
         o.discount, o.discountPercent, o.availability, o.promotions.join(' | '), c?.delta, c?.deltaPercent, c?.priceIndex, o.rank, o.cheapest,
         o.issue, o.capturedAt, c?.ownPrice, c ? c.ownFields : null,
-      ];
+      ]);
     }
   }
 }
 
 const tags = ['comparison'];
 
-export function comparisonRoutes({ db, config }: AppDeps) {
+export function comparisonRoutes({ store, config }: AppDeps) {
   const options = (rates: ComparisonOptions['rates']): ComparisonOptions => ({ rates, staleAfter: config.staleAfter });
   return newRouter()
     .openapi(
@@ -131,10 +132,11 @@ export function comparisonRoutes({ db, config }: AppDeps) {
           200: json(z.object({ summary: SummarySchema, items: z.array(ProductComparisonSchema), nextCursor: z.string().nullable() }), 'Summary and a page'),
         },
       }),
-      (c) => {
+      async (c) => {
         const { cursor, limit, rates } = c.req.valid('query');
         const o = options(rates);
-        return c.json({ summary: comparisonSummary(db, o), ...comparisonPage(db, { after: cursor, limit }, o) }, 200);
+        const summary = await comparisonSummary(store, o);
+        return c.json({ summary, ...(await comparisonPage(store, { after: cursor, limit }, o)) }, 200);
       },
     )
     .openapi(
@@ -149,14 +151,14 @@ export function comparisonRoutes({ db, config }: AppDeps) {
       }),
       (c) => {
         const { rates, format } = c.req.valid('query');
-        const all = allComparisons(db, options(rates));
-        return format === 'csv' ? download('csv', 'comparison', csvLines(HEADER, exportRows(all), (r) => r)) : download('json', 'comparison', all);
+        const all = allComparisons(store, options(rates));
+        return format === 'csv' ? download('csv', 'comparison', exportCsv(all)) : download('json', 'comparison', all);
       },
     );
 }
 
 /** `GET /api/products/:id/comparison`, mounted on the products path. */
-export function productComparisonRoutes({ db, config }: AppDeps) {
+export function productComparisonRoutes({ store, config }: AppDeps) {
   return newRouter().openapi(
     apiRoute({
       method: 'get',
@@ -167,6 +169,7 @@ export function productComparisonRoutes({ db, config }: AppDeps) {
       request: { params: IdParam, query: RatesQuery },
       responses: { 200: json(ProductComparisonSchema, 'The comparison') },
     }),
-    (c) => c.json(productComparison(db, c.req.valid('param').id, { rates: c.req.valid('query').rates, staleAfter: config.staleAfter }), 200),
+    async (c) =>
+      c.json(await productComparison(store, c.req.valid('param').id, { rates: c.req.valid('query').rates, staleAfter: config.staleAfter }), 200),
   );
 }

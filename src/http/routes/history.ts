@@ -20,7 +20,7 @@ const History = z
   .openapi('TargetHistory');
 
 /** `GET /api/targets/:id/history`, mounted on the targets path next to the targets resource. */
-export function historyRoutes({ db }: AppDeps) {
+export function historyRoutes({ store }: AppDeps) {
   return newRouter().openapi(
     apiRoute({
       method: 'get',
@@ -38,6 +38,6 @@ export function historyRoutes({ db }: AppDeps) {
       },
       responses: { 200: json(History, 'Series, oldest point first') },
     }),
-    (c) => c.json(targetHistory(db, c.req.valid('param').id, c.req.valid('query')), 200),
+    async (c) => c.json(await targetHistory(store, c.req.valid('param').id, c.req.valid('query')), 200),
   );
 }

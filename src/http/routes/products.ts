@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
-import { productsRepo } from '../../db/products.ts';
 import { withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
@@ -34,8 +33,8 @@ const ProductPatch = z.object(fields).partial().strict().openapi('ProductPatch')
 
 const tags = ['products'];
 
-export function productsRoutes({ db }: AppDeps) {
-  const repo = productsRepo(db);
+export function productsRoutes({ store }: AppDeps) {
+  const repo = store.products;
   const router = newRouter()
     .openapi(
       apiRoute({
@@ -47,7 +46,7 @@ export function productsRoutes({ db }: AppDeps) {
         request: { query: PageQuery.extend({ q: z.string().max(200).optional(), sku: z.string().max(100).optional() }) },
         responses: { 200: json(pageOf(Product), 'A page of products') },
       }),
-      (c) => c.json(repo.list(c.req.valid('query')), 200),
+      async (c) => c.json(await repo.list(c.req.valid('query')), 200),
     )
     .openapi(
       apiRoute({
@@ -59,7 +58,7 @@ export function productsRoutes({ db }: AppDeps) {
         request: { body: jsonBody(ProductInput) },
         responses: { 201: json(Product, 'The created product') },
       }),
-      (c) => c.json(repo.create(c.req.valid('json')), 201),
+      async (c) => c.json(await repo.create(c.req.valid('json')), 201),
     );
   return withByIdRoutes(router, {
     tags,

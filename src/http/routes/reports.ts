@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TOUCHPOINTS, type Template } from '../../../audits/template-schema.ts';
 import { REPORTED_STATES } from '../../../audits/workflow.ts';
-import { templatesRepo } from '../../db/templates.ts';
-import { visitsRepo } from '../../db/visits.ts';
 import { touchpointReport, type ReportVisit } from '../../visits/touchpoint-report.ts';
 import type { AppDeps } from '../app-env.ts';
 import { newRouter } from '../new-router.ts';
@@ -54,9 +52,7 @@ const TouchpointReport = z
 const Day = z.iso.date();
 
 /** `/api/reports`: own versus competitors from published visits, read from their stored scores. */
-export function reportsRoutes({ db }: AppDeps) {
-  const visits = visitsRepo(db);
-  const templates = templatesRepo(db);
+export function reportsRoutes({ store }: AppDeps) {
   return newRouter().openapi(
     apiRoute({
       method: 'get',
@@ -75,23 +71,23 @@ export function reportsRoutes({ db }: AppDeps) {
       },
       responses: { 200: json(TouchpointReport, 'The report') },
     }),
-    (c) => {
+    async (c) => {
       const query = c.req.valid('query');
+      const visits = await store.visits.all({ ...query, states: REPORTED_STATES });
+      const scored = visits.filter((v) => v.score !== null && v.visitedAt !== null);
       const documents = new Map<number, Template>();
-      const templateOf = (id: number) => documents.get(id) ?? documents.set(id, templates.versionById(id).template).get(id)!;
-      const reported: ReportVisit[] = visits
-        .all({ ...query, states: REPORTED_STATES })
-        .filter((v) => v.score !== null && v.visitedAt !== null)
-        .map((v) => ({
-          businessId: v.businessId,
-          businessName: v.businessName,
-          own: v.own,
-          location: v.location,
-          visitedAt: v.visitedAt!,
-          template: templateOf(v.templateVersionId),
-          answers: v.scoredAnswers ?? v.answers,
-          score: v.score!,
-        }));
+      for (const id of new Set(scored.map((v) => v.templateVersionId)))
+        documents.set(id, (await store.templates.versionById(id)).template);
+      const reported: ReportVisit[] = scored.map((v) => ({
+        businessId: v.businessId,
+        businessName: v.businessName,
+        own: v.own,
+        location: v.location,
+        visitedAt: v.visitedAt!,
+        template: documents.get(v.templateVersionId)!,
+        answers: v.scoredAnswers ?? v.answers,
+        score: v.score!,
+      }));
       const { from = null, to = null, touchpoint = null, templateKey = null } = query;
       return c.json({ from, to, touchpoint, templateKey, ...touchpointReport(reported) }, 200);
     },

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
-import { runsRepo } from '../../db/runs.ts';
-import { targetsRepo } from '../../db/targets.ts';
+import { queueManualRun } from '../../scheduler/manual-run.ts';
+import type { Run as StoredRun } from '../../store/runs.ts';
 import { FAILURE_CODES } from '../../../scrapers/fetch/fetch-error.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, READ_ROLES, WRITE_ROLES } from '../route.ts';
@@ -51,9 +51,11 @@ const RunQuery = PageQuery.extend({
 
 const tags = ['runs'];
 
+/** The API shows a run without its lane, the queue's own business. */
+const toBody = ({ lane: _, ...run }: StoredRun) => run;
+
 /** `/api/runs`: the run log. */
-export function runsRoutes({ db }: AppDeps) {
-  const runs = runsRepo(db);
+export function runsRoutes({ store }: AppDeps) {
   return newRouter()
     .openapi(
       apiRoute({
@@ -65,9 +67,10 @@ export function runsRoutes({ db }: AppDeps) {
         request: { query: RunQuery },
         responses: { 200: json(pageOf(Run), 'A page of runs') },
       }),
-      (c) => {
+      async (c) => {
         const { target, targetId, cursor, ...rest } = c.req.valid('query');
-        return c.json(runs.list({ ...rest, after: cursor, targetId: targetId ?? target }), 200);
+        const page = await store.runs.list({ ...rest, after: cursor, targetId: targetId ?? target });
+        return c.json({ ...page, items: page.items.map(toBody) }, 200);
       },
     )
     .openapi(
@@ -80,14 +83,12 @@ export function runsRoutes({ db }: AppDeps) {
         request: { params: IdParam },
         responses: { 200: json(Run, 'The run') },
       }),
-      (c) => c.json(runs.get(c.req.valid('param').id), 200),
+      async (c) => c.json(toBody(await store.runs.get(c.req.valid('param').id)), 200),
     );
 }
 
 /** `POST /api/targets/{id}/runs`: run a target now. */
-export function targetRunsRoutes({ db }: AppDeps) {
-  const runs = runsRepo(db);
-  const targets = targetsRepo(db);
+export function targetRunsRoutes({ store }: AppDeps) {
   return newRouter().openapi(
     apiRoute({
       method: 'post',
@@ -98,10 +99,9 @@ export function targetRunsRoutes({ db }: AppDeps) {
       request: { params: IdParam },
       responses: { 202: json(Run, 'The queued run; poll GET /api/runs/{id}'), 404: json(ErrorSchema, 'No such target') },
     }),
-    (c) => {
-      const { id } = c.req.valid('param');
-      targets.get(id);
-      return c.json(runs.enqueue(id, 'manual', { availableAt: new Date().toISOString() }).run, 202);
+    async (c) => {
+      const run = await queueManualRun(store, c.req.valid('param').id, new Date());
+      return c.json(toBody(run), 202);
     },
   );
 }

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
-import { snapshotsRepo, type Snapshot as StoredSnapshot } from '../../db/snapshots.ts';
-import { targetsRepo } from '../../db/targets.ts';
+import type { Snapshot as StoredSnapshot } from '../../store/snapshots.ts';
 import { notFound } from '../../errors.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, READ_ROLES } from '../route.ts';
@@ -66,8 +65,7 @@ const tags = ['snapshots'];
 const missing = { 404: json(ErrorSchema, 'No such snapshot or evidence') };
 
 /** `/api/snapshots`: stored offers and their evidence. */
-export function snapshotsRoutes({ db }: AppDeps) {
-  const snapshots = snapshotsRepo(db);
+export function snapshotsRoutes({ store }: AppDeps) {
   return newRouter()
     .openapi(
       apiRoute({
@@ -79,7 +77,7 @@ export function snapshotsRoutes({ db }: AppDeps) {
         request: { params: IdParam },
         responses: { 200: json(Snapshot, 'The snapshot'), ...missing },
       }),
-      (c) => c.json(toBody(snapshots.get(c.req.valid('param').id)), 200),
+      async (c) => c.json(toBody(await store.snapshots.get(c.req.valid('param').id)), 200),
     )
     .openapi(
       apiRoute({
@@ -91,9 +89,9 @@ export function snapshotsRoutes({ db }: AppDeps) {
         request: { params: IdParam },
         responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'The HTML' }, ...missing },
       }),
-      (c) => {
+      async (c) => {
         const { id } = c.req.valid('param');
-        const html = snapshots.html(id);
+        const html = await store.snapshots.html(id);
         if (html === null) throw notFound('html evidence of snapshot', id);
         return c.body(html, 200, {
           'content-type': 'text/html; charset=utf-8',
@@ -116,9 +114,9 @@ export function snapshotsRoutes({ db }: AppDeps) {
           ...missing,
         },
       }),
-      (c) => {
+      async (c) => {
         const { id } = c.req.valid('param');
-        const shot = snapshots.screenshot(id);
+        const shot = await store.snapshots.screenshot(id);
         if (!shot) throw notFound('screenshot of snapshot', id);
         return c.body(new Uint8Array(shot.bytes), 200, {
           'content-type': shot.type,
@@ -130,9 +128,7 @@ export function snapshotsRoutes({ db }: AppDeps) {
 }
 
 /** `GET /api/targets/{id}/snapshots`: a target's snapshots, newest first. */
-export function targetSnapshotsRoutes({ db }: AppDeps) {
-  const snapshots = snapshotsRepo(db);
-  const targets = targetsRepo(db);
+export function targetSnapshotsRoutes({ store }: AppDeps) {
   return newRouter().openapi(
     apiRoute({
       method: 'get',
@@ -143,11 +139,11 @@ export function targetSnapshotsRoutes({ db }: AppDeps) {
       request: { params: IdParam, query: PageQuery },
       responses: { 200: json(pageOf(Snapshot), 'A page of snapshots'), 404: json(ErrorSchema, 'No such target') },
     }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid('param');
-      targets.get(id);
+      await store.targets.get(id);
       const { cursor, limit } = c.req.valid('query');
-      const page = snapshots.listForTarget(id, { after: cursor, limit });
+      const page = await store.snapshots.listForTarget(id, { after: cursor, limit });
       return c.json({ ...page, items: page.items.map(toBody) }, 200);
     },
   );

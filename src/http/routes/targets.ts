@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
-import { targetsRepo } from '../../db/targets.ts';
 import { recipeSchema } from '../../../scrapers/recipe.ts';
 import { scheduleProblem } from '../../scheduler/schedule.ts';
 import { withByIdRoutes } from '../crud-routes.ts';
@@ -82,8 +81,8 @@ const TargetPatch = z.object(fields).partial().strict().openapi('TargetPatch');
 
 const tags = ['targets'];
 
-export function targetsRoutes({ db }: AppDeps) {
-  const repo = targetsRepo(db);
+export function targetsRoutes({ store }: AppDeps) {
+  const repo = store.targets;
   const router = newRouter()
     .openapi(
       apiRoute({
@@ -102,7 +101,7 @@ export function targetsRoutes({ db }: AppDeps) {
         },
         responses: { 200: json(pageOf(Target), 'A page of targets') },
       }),
-      (c) => c.json(repo.list(c.req.valid('query')), 200),
+      async (c) => c.json(await repo.list(c.req.valid('query')), 200),
     )
     .openapi(
       apiRoute({
@@ -114,7 +113,7 @@ export function targetsRoutes({ db }: AppDeps) {
         request: { body: jsonBody(TargetInput) },
         responses: { 201: json(Target, 'The created target') },
       }),
-      (c) => c.json(repo.create(c.req.valid('json')), 201),
+      async (c) => c.json(await repo.create(c.req.valid('json')), 201),
     );
   return withByIdRoutes(router, {
     tags,

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { parseTemplate, type Template } from '../../../audits/template-schema.ts';
-import { templatesRepo } from '../../db/templates.ts';
 import { invalidInput } from '../../visits/invalid-input.ts';
-import { seedBuiltinTemplates } from '../../visits/seed-builtin-templates.ts';
+import { createTemplate, publishTemplate } from '../../visits/template-publishing.ts';
 import type { AppDeps } from '../app-env.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json, jsonBody, WRITE_ROLES } from '../route.ts';
@@ -55,10 +54,13 @@ function parseBody(body: unknown, key?: string): Template {
 }
 
 /** `/api/templates`: versioned scorecard templates; a published version never changes. */
-export function templatesRoutes({ db }: AppDeps) {
-  seedBuiltinTemplates(db);
-  const repo = templatesRepo(db);
-  const detail = (key: string) => ({ ...repo.getSummary(key), versions: repo.versions(key), template: repo.latestVersion(key).template });
+export function templatesRoutes({ store }: AppDeps) {
+  const repo = store.templates;
+  const detail = async (key: string) => ({
+    ...(await repo.summary(key)),
+    versions: await repo.versions(key),
+    template: (await repo.latestVersion(key)).template,
+  });
   return newRouter()
     .openapi(
       apiRoute({
@@ -70,7 +72,7 @@ export function templatesRoutes({ db }: AppDeps) {
         request: { query: z.object({ archived: QueryBoolean.optional() }) },
         responses: { 200: json(z.object({ items: z.array(TemplateSummary) }), 'The templates') },
       }),
-      (c) => c.json({ items: repo.list(c.req.valid('query').archived ?? false) }, 200),
+      async (c) => c.json({ items: await repo.list({ archived: c.req.valid('query').archived ?? false }) }, 200),
     )
     .openapi(
       apiRoute({
@@ -82,10 +84,10 @@ export function templatesRoutes({ db }: AppDeps) {
         request: { body: jsonBody(TemplateDocument) },
         responses: { 201: json(TemplateDetail, 'The created template'), 409: json(ErrorSchema, 'The key is taken') },
       }),
-      (c) => {
+      async (c) => {
         const template = parseBody(c.req.valid('json'));
-        repo.create(template, c.get('principal').userId);
-        return c.json(detail(template.key), 201);
+        await createTemplate(store, template, c.get('principal').userId);
+        return c.json(await detail(template.key), 201);
       },
     )
     .openapi(
@@ -98,7 +100,7 @@ export function templatesRoutes({ db }: AppDeps) {
         request: { params: KeyParam },
         responses: { 200: json(TemplateDetail, 'The template'), ...missing },
       }),
-      (c) => c.json(detail(c.req.valid('param').key), 200),
+      async (c) => c.json(await detail(c.req.valid('param').key), 200),
     )
     .openapi(
       apiRoute({
@@ -110,9 +112,9 @@ export function templatesRoutes({ db }: AppDeps) {
         request: { params: VersionParam },
         responses: { 200: json(TemplateVersion, 'The version'), ...missing },
       }),
-      (c) => {
+      async (c) => {
         const { key, version } = c.req.valid('param');
-        const { title, publishedAt, publishedBy, template } = repo.version(key, version);
+        const { title, publishedAt, publishedBy, template } = await repo.version(key, version);
         return c.json({ key, version, title, publishedAt, publishedBy, template }, 200);
       },
     )
@@ -131,11 +133,11 @@ export function templatesRoutes({ db }: AppDeps) {
           ...missing,
         },
       }),
-      (c) => {
+      async (c) => {
         const { key } = c.req.valid('param');
-        repo.getSummary(key);
-        const { created } = repo.publish(key, parseBody(c.req.valid('json'), key), c.get('principal').userId);
-        return c.json(detail(key), created ? 201 : 200);
+        await repo.summary(key);
+        const { created } = await publishTemplate(store, parseBody(c.req.valid('json'), key), c.get('principal').userId);
+        return c.json(await detail(key), created ? 201 : 200);
       },
     )
     .openapi(
@@ -148,6 +150,6 @@ export function templatesRoutes({ db }: AppDeps) {
         request: { params: KeyParam, body: jsonBody(z.object({ archived: z.boolean() }).strict()) },
         responses: { 200: json(TemplateSummary, 'The template'), ...missing },
       }),
-      (c) => c.json(repo.setArchived(c.req.valid('param').key, c.req.valid('json').archived), 200),
+      async (c) => c.json(await repo.setArchived(c.req.valid('param').key, c.req.valid('json').archived), 200),
     );
 }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
-import { ROLES, usersRepo } from '../../db/users.ts';
+import { ROLES } from '../../store/users.ts';
 import { newRouter } from '../new-router.ts';
 import { ADMIN_ONLY, apiRoute, json, jsonBody } from '../route.ts';
 import { IdParam, Timestamp } from '../schemas.ts';
@@ -25,8 +25,7 @@ const TokenInput = z
 
 const tags = ['tokens'];
 
-export function tokensRoutes({ db }: AppDeps) {
-  const users = usersRepo(db);
+export function tokensRoutes({ store }: AppDeps) {
   return newRouter()
     .openapi(
       apiRoute({
@@ -37,7 +36,7 @@ export function tokensRoutes({ db }: AppDeps) {
         roles: ADMIN_ONLY,
         responses: { 200: json(z.object({ items: z.array(TokenInfo) }), 'All tokens') },
       }),
-      (c) => c.json({ items: users.listTokens() }, 200),
+      async (c) => c.json({ items: await store.users.listTokens() }, 200),
     )
     .openapi(
       apiRoute({
@@ -49,9 +48,9 @@ export function tokensRoutes({ db }: AppDeps) {
         request: { body: jsonBody(TokenInput) },
         responses: { 201: json(TokenInfo.extend({ token: z.string() }), 'The new token') },
       }),
-      (c) => {
+      async (c) => {
         const { name, role } = c.req.valid('json');
-        const { token, info } = users.createToken(name, role);
+        const { token, info } = await store.users.createToken(name, role);
         return c.json({ ...info, token }, 201);
       },
     )
@@ -65,8 +64,8 @@ export function tokensRoutes({ db }: AppDeps) {
         request: { params: IdParam },
         responses: { 204: { description: 'Revoked' } },
       }),
-      (c) => {
-        users.revokeToken(c.req.valid('param').id);
+      async (c) => {
+        await store.users.revokeToken(c.req.valid('param').id);
         return c.body(null, 204);
       },
     );

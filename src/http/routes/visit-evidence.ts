@@ -1,10 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { EVIDENCE_TYPES } from '../../db/visit-evidence.ts';
-import { visitEvidenceRepo } from '../../db/visit-evidence.ts';
-import { visitsRepo } from '../../db/visits.ts';
 import { AppError } from '../../errors.ts';
+import { EVIDENCE_TYPES } from '../../store/visit-evidence.ts';
 import { visibleVisit } from '../../visits/visit-access.ts';
 import { UnsupportedEvidence, visitEditing } from '../../visits/visit-editing.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
@@ -55,10 +53,8 @@ const unsupported = (c: Context<AppEnv>, message: string, details: unknown) =>
   c.json(errorBody('unsupported_media_type', message, details), 415);
 
 /** `/api/visits/{id}/evidence`: photos, receipts and documents attached to a visit's questions. */
-export function visitEvidenceRoutes({ db }: AppDeps) {
-  const visits = visitsRepo(db);
-  const evidence = visitEvidenceRepo(db);
-  const editing = visitEditing(db);
+export function visitEvidenceRoutes({ store }: AppDeps) {
+  const editing = visitEditing(store);
   const router = newRouter();
   router.post(
     '/:id/evidence',
@@ -99,7 +95,7 @@ export function visitEvidenceRoutes({ db }: AppDeps) {
         if (!(EVIDENCE_TYPES as readonly string[]).includes(upload.type))
           return unsupported(c, `content type "${upload.type}" is not one of ${EVIDENCE_TYPES.join(', ')}`, { allowed: EVIDENCE_TYPES });
         try {
-          return c.json(withUrl(editing.uploadEvidence(c.get('principal'), id, upload.question, upload.type, upload.bytes)), 201);
+          return c.json(withUrl(await editing.uploadEvidence(c.get('principal'), id, upload.question, upload.type, upload.bytes)), 201);
         } catch (err) {
           if (!(err instanceof UnsupportedEvidence)) throw err;
           return unsupported(c, err.message, { declared: err.declared, detected: err.detected });
@@ -116,10 +112,10 @@ export function visitEvidenceRoutes({ db }: AppDeps) {
         request: { params: IdParam },
         responses: { 200: json(z.object({ items: z.array(Evidence) }), 'The evidence, oldest first'), ...missing },
       }),
-      (c) => {
+      async (c) => {
         const { id } = c.req.valid('param');
-        visibleVisit(visits, c.get('principal'), id);
-        return c.json({ items: evidence.list(id).map(withUrl) }, 200);
+        await visibleVisit(store, c.get('principal'), id);
+        return c.json({ items: (await store.visits.evidence.list(id)).map(withUrl) }, 200);
       },
     )
     .openapi(
@@ -132,10 +128,10 @@ export function visitEvidenceRoutes({ db }: AppDeps) {
         request: { params: IdParam.extend({ evidenceId: z.coerce.number().int().positive().openapi({ param: { name: 'evidenceId', in: 'path' } }) }) },
         responses: { 200: { content: Object.fromEntries(EVIDENCE_TYPES.map((t) => [t, { schema: binary }])), description: 'The file' }, ...missing },
       }),
-      (c) => {
+      async (c) => {
         const { id, evidenceId } = c.req.valid('param');
-        visibleVisit(visits, c.get('principal'), id);
-        const { evidence: found, bytes } = evidence.download(id, evidenceId);
+        await visibleVisit(store, c.get('principal'), id);
+        const { evidence: found, bytes } = await store.visits.evidence.download(id, evidenceId);
         const inline = found.contentType.startsWith('image/');
         return c.body(new Uint8Array(bytes), 200, {
           'content-type': found.contentType,

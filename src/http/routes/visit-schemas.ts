@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { VISIT_STATES } from '../../../audits/workflow.ts';
-import type { Principal } from '../../db/users.ts';
-import type { Visit as StoredVisit } from '../../db/visits.ts';
+import type { Principal } from '../../store/users.ts';
+import type { Visit as StoredVisit } from '../../store/visits.ts';
 import { nextStates } from '../../visits/visit-transitions.ts';
 import { PageQuery, Timestamp } from '../schemas.ts';
 

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { visitsRepo } from '../../db/visits.ts';
 import { visibilityFilter, visibleVisit } from '../../visits/visit-access.ts';
 import { visitAssignment } from '../../visits/visit-assignment.ts';
 import { visitEditing } from '../../visits/visit-editing.ts';
@@ -18,11 +17,10 @@ const missing = { 404: json(ErrorSchema, 'No such visit, or not one the caller m
 
 /** `/api/visits`: scorecards being filled, reviewed and published. Auditors see only their own visits, viewers
  * only published ones; a visit the caller may not see is 404. */
-export function visitsRoutes({ db }: AppDeps) {
-  const visits = visitsRepo(db);
-  const assignment = visitAssignment(db);
-  const editing = visitEditing(db);
-  const workflow = visitTransitions(db);
+export function visitsRoutes({ store }: AppDeps) {
+  const assignment = visitAssignment(store);
+  const editing = visitEditing(store);
+  const workflow = visitTransitions(store);
   return newRouter()
     .openapi(
       apiRoute({
@@ -39,10 +37,10 @@ export function visitsRoutes({ db }: AppDeps) {
           },
         },
       }),
-      (c) => {
+      async (c) => {
         const { format, state, ...filter } = c.req.valid('query');
         const principal = c.get('principal');
-        const found = visits.all({ ...filter, ...visibilityFilter(principal, state) });
+        const found = await store.visits.all({ ...filter, ...visibilityFilter(principal, state) });
         const disposition = `attachment; filename="visits.${format}"`;
         if (format === 'json') return c.json(found.map((v) => toVisitBody(v, principal)), 200, { 'content-disposition': disposition });
         return c.body(visitsCsv(found), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': disposition });
@@ -58,9 +56,9 @@ export function visitsRoutes({ db }: AppDeps) {
         request: { query: VisitQuery },
         responses: { 200: json(pageOf(VisitSummary), 'A page of visits') },
       }),
-      (c) => {
+      async (c) => {
         const { cursor, state, ...filter } = c.req.valid('query');
-        const page = visits.list({ ...filter, ...visibilityFilter(c.get('principal'), state), after: cursor });
+        const page = await store.visits.list({ ...filter, ...visibilityFilter(c.get('principal'), state), after: cursor });
         return c.json({ items: page.items.map(toSummary), nextCursor: page.nextCursor }, 200);
       },
     )
@@ -74,7 +72,7 @@ export function visitsRoutes({ db }: AppDeps) {
         request: { body: jsonBody(VisitInput) },
         responses: { 201: json(Visit, 'The assigned visit'), 422: json(ErrorSchema, 'Unknown or archived template, business or auditor') },
       }),
-      (c) => c.json(toVisitBody(assignment.assign(c.get('principal'), c.req.valid('json')), c.get('principal')), 201),
+      async (c) => c.json(toVisitBody(await assignment.assign(c.get('principal'), c.req.valid('json')), c.get('principal')), 201),
     )
     .openapi(
       apiRoute({
@@ -86,7 +84,7 @@ export function visitsRoutes({ db }: AppDeps) {
         request: { params: IdParam },
         responses: { 200: json(Visit, 'The visit'), ...missing },
       }),
-      (c) => c.json(toVisitBody(visibleVisit(visits, c.get('principal'), c.req.valid('param').id), c.get('principal')), 200),
+      async (c) => c.json(toVisitBody(await visibleVisit(store, c.get('principal'), c.req.valid('param').id), c.get('principal')), 200),
     )
     .openapi(
       apiRoute({
@@ -98,7 +96,7 @@ export function visitsRoutes({ db }: AppDeps) {
         request: { params: IdParam, body: jsonBody(VisitPatch) },
         responses: { 200: json(Visit, 'The visit'), 409: json(ErrorSchema, 'Already submitted'), ...missing },
       }),
-      (c) => c.json(toVisitBody(assignment.reassign(c.req.valid('param').id, c.req.valid('json')), c.get('principal')), 200),
+      async (c) => c.json(toVisitBody(await assignment.reassign(c.req.valid('param').id, c.req.valid('json')), c.get('principal')), 200),
     )
     .openapi(
       apiRoute({
@@ -110,8 +108,8 @@ export function visitsRoutes({ db }: AppDeps) {
         request: { params: IdParam, body: jsonBody(AnswersInput) },
         responses: { 200: json(Visit, 'The visit'), 409: json(ErrorSchema, 'Not editable in this state'), ...missing },
       }),
-      (c) => {
-        const visit = editing.saveAnswers(c.get('principal'), c.req.valid('param').id, c.req.valid('json'));
+      async (c) => {
+        const visit = await editing.saveAnswers(c.get('principal'), c.req.valid('param').id, c.req.valid('json'));
         return c.json(toVisitBody(visit, c.get('principal')), 200);
       },
     )
@@ -130,9 +128,9 @@ export function visitsRoutes({ db }: AppDeps) {
           ...missing,
         },
       }),
-      (c) => {
+      async (c) => {
         const { to, note } = c.req.valid('json');
-        const visit = workflow.apply(c.get('principal'), c.req.valid('param').id, to, note || null);
+        const visit = await workflow.apply(c.get('principal'), c.req.valid('param').id, to, note || null);
         return c.json(toVisitBody(visit, c.get('principal')), 200);
       },
     )
@@ -146,10 +144,10 @@ export function visitsRoutes({ db }: AppDeps) {
         request: { params: IdParam },
         responses: { 200: json(z.object({ items: z.array(TransitionRecord) }), 'The trail, oldest first'), ...missing },
       }),
-      (c) => {
+      async (c) => {
         const { id } = c.req.valid('param');
-        visibleVisit(visits, c.get('principal'), id);
-        return c.json({ items: visits.transitions(id) }, 200);
+        await visibleVisit(store, c.get('principal'), id);
+        return c.json({ items: await store.visits.transitions(id) }, 200);
       },
     );
 }

@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, retryDelayMs } from '../../../src/alerts/dispatcher.ts';
 import { recordHealthEvent } from '../../../src/alerts/record-health-event.ts';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../../src/alerts/sign-webhook.ts';
-import { alertRulesRepo } from '../../../src/db/alerts-rules.ts';
-import { deliveriesRepo } from '../../../src/db/alerts-deliveries.ts';
+import { newWebhookSecret, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../../src/alerts/sign-webhook.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { offerSeed } from '../../helpers/offer-seed.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../helpers/webhook-receiver.ts';
@@ -12,8 +10,10 @@ let t: TestApp;
 let receiver: WebhookReceiver;
 let targetId: number;
 
-const brokenRule = (webhookUrl: string) =>
-  alertRulesRepo(t.db).create({
+/** A rule for broken targets, with its signing secret. */
+async function brokenRule(webhookUrl: string) {
+  const secret = newWebhookSecret();
+  const rule = await t.store.alerts.createRule({
     name: 'broken pages',
     event: 'target_broken',
     productId: null,
@@ -24,26 +24,29 @@ const brokenRule = (webhookUrl: string) =>
     webhookUrl,
     format: 'json',
     enabled: true,
+    secret,
   });
+  return { ...rule, secret };
+}
 
-beforeEach(() => {
-  t = createTestApp({ allowHosts: ['127.0.0.1'] });
-  const seed = offerSeed(t.db);
-  targetId = seed.target(seed.business('Rival'), seed.product('Espresso'));
+beforeEach(async () => {
+  t = await createTestApp({ allowHosts: ['127.0.0.1'] });
+  const seed = offerSeed(t.store);
+  targetId = await seed.target(await seed.business('Rival'), await seed.product('Espresso'));
 });
 afterEach(async () => {
   await receiver?.close();
-  t.close();
+  await t.close();
 });
 
 describe('alert dispatcher', () => {
   it('retries with backoff until the receiver accepts, logging every attempt, and signs each post', async () => {
     receiver = await startWebhookReceiver([500, 503]);
-    const { secret } = brokenRule(receiver.url);
-    recordHealthEvent(t.db, { targetId, health: 'broken', reason: 'http_5xx' });
-    const dispatcher = createDispatcher(t.db, { allowHosts: t.config.allowHosts, backoffMs: 0, maxAttempts: 5 });
+    const { secret } = await brokenRule(receiver.url);
+    await recordHealthEvent(t.store, { targetId, health: 'broken', reason: 'http_5xx' });
+    const dispatcher = createDispatcher(t.store, { allowHosts: t.config.allowHosts, backoffMs: 0, maxAttempts: 5 });
     for (let i = 0; i < 4; i++) await dispatcher.runOnce();
-    const [d] = deliveriesRepo(t.db).list({ limit: 10 }).items;
+    const [d] = (await t.store.alerts.listDeliveries({ limit: 10 })).items;
     expect(d).toMatchObject({ status: 'delivered', attempts: 3, lastError: null });
     expect(d!.log.map((a) => [a.attempt, a.statusCode, a.ok])).toEqual([
       [1, 500, false],
@@ -62,23 +65,23 @@ describe('alert dispatcher', () => {
 
   it('gives up after the last attempt', async () => {
     receiver = await startWebhookReceiver([500, 500, 500]);
-    brokenRule(receiver.url);
-    recordHealthEvent(t.db, { targetId, health: 'broken', reason: null });
-    const dispatcher = createDispatcher(t.db, { allowHosts: t.config.allowHosts, backoffMs: 0, maxAttempts: 2 });
+    await brokenRule(receiver.url);
+    await recordHealthEvent(t.store, { targetId, health: 'broken', reason: null });
+    const dispatcher = createDispatcher(t.store, { allowHosts: t.config.allowHosts, backoffMs: 0, maxAttempts: 2 });
     for (let i = 0; i < 3; i++) await dispatcher.runOnce();
-    const [d] = deliveriesRepo(t.db).list({ limit: 10 }).items;
+    const [d] = (await t.store.alerts.listDeliveries({ limit: 10 })).items;
     expect(d).toMatchObject({ status: 'failed', attempts: 2, lastError: 'HTTP 500', nextAttemptAt: null });
     expect(receiver.received).toHaveLength(2);
   });
 
   it('waits for the backoff before retrying', async () => {
     receiver = await startWebhookReceiver([500]);
-    brokenRule(receiver.url);
-    recordHealthEvent(t.db, { targetId, health: 'broken', reason: null });
-    const dispatcher = createDispatcher(t.db, { allowHosts: t.config.allowHosts, backoffMs: 3600_000, maxAttempts: 5 });
+    await brokenRule(receiver.url);
+    await recordHealthEvent(t.store, { targetId, health: 'broken', reason: null });
+    const dispatcher = createDispatcher(t.store, { allowHosts: t.config.allowHosts, backoffMs: 3600_000, maxAttempts: 5 });
     expect(await dispatcher.runOnce()).toBe(1);
     expect(await dispatcher.runOnce()).toBe(0);
-    const [d] = deliveriesRepo(t.db).list({ limit: 10 }).items;
+    const [d] = (await t.store.alerts.listDeliveries({ limit: 10 })).items;
     expect(d).toMatchObject({ status: 'pending', attempts: 1 });
     expect(Date.parse(d!.nextAttemptAt!) - Date.now()).toBeGreaterThan(3500_000);
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n, 30_000))).toEqual([30_000, 60_000, 120_000, 240_000]);
@@ -87,11 +90,11 @@ describe('alert dispatcher', () => {
 
   it('refuses webhook addresses the SSRF guard blocks, without connecting', async () => {
     receiver = await startWebhookReceiver();
-    brokenRule('http://10.1.2.3/hook');
-    recordHealthEvent(t.db, { targetId, health: 'broken', reason: null });
-    const dispatcher = createDispatcher(t.db, { allowHosts: t.config.allowHosts, backoffMs: 0, maxAttempts: 1 });
+    await brokenRule('http://10.1.2.3/hook');
+    await recordHealthEvent(t.store, { targetId, health: 'broken', reason: null });
+    const dispatcher = createDispatcher(t.store, { allowHosts: t.config.allowHosts, backoffMs: 0, maxAttempts: 1 });
     await dispatcher.runOnce();
-    const [d] = deliveriesRepo(t.db).list({ limit: 10 }).items;
+    const [d] = (await t.store.alerts.listDeliveries({ limit: 10 })).items;
     expect(d).toMatchObject({ status: 'failed' });
     expect(d!.log[0]).toMatchObject({ statusCode: null, ok: false, error: expect.stringMatching(/10\.1\.2\.3.*private/) });
   });

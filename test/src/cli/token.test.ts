@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../../src/db/open-db.ts';
-import { usersRepo } from '../../../src/db/users.ts';
+import { openSqliteFile } from '../../../src/store/sqlite/open-sqlite.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 import { tempDir } from '../../helpers/test-app.ts';
 
@@ -14,13 +14,16 @@ beforeEach(() => {
 afterEach(() => tmp.remove());
 
 describe('rivalscope token / migrate / backup', () => {
-  it('creates a token printed alone on the last stdout line, stores only its hash, lists and revokes it', () => {
+  it('creates a token printed alone on the last stdout line, stores only its hash, lists and revokes it', async () => {
     const created = runCli(['token', 'create', '--role', 'admin', '--name', 'ops'], { env });
     expect(created.status).toBe(0);
     const token = created.stdout.trim().split('\n').pop()!;
     expect(token).toMatch(/^rs_[A-Za-z0-9_-]{20,}$/);
-    const db = openDb(env.RIVALSCOPE_DB!);
-    expect(usersRepo(db).authenticate(token)).toMatchObject({ name: 'ops', role: 'admin' });
+    const store = openSqliteStore(env.RIVALSCOPE_DB!);
+    expect(await store.users.authenticate(token)).toMatchObject({ name: 'ops', role: 'admin' });
+    await store.close();
+    // what is on disk: the SQLite file the CLI wrote
+    const db = openSqliteFile(env.RIVALSCOPE_DB!, { migrate: false });
     const stored = db.prepare('SELECT hash FROM tokens').pluck().all() as string[];
     expect(stored).toHaveLength(1);
     expect(stored[0]).not.toContain(token.slice(3));
@@ -56,7 +59,7 @@ describe('rivalscope token / migrate / backup', () => {
     expect(migrated.applied).toContain('001-core.sql');
     const file = join(tmp.dir, 'copy.db');
     expect(runCli(['backup', file], { env }).status).toBe(0);
-    const copy = openDb(file, { migrate: false });
+    const copy = openSqliteFile(file, { migrate: false });
     expect(copy.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrated.applied.length);
     copy.close();
     expect(runCli(['backup', file], { env }).status).toBe(2);

@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../src/config.ts';
-import { snapshotsRepo } from '../../../src/db/snapshots.ts';
-import { targetsRepo, type Target } from '../../../src/db/targets.ts';
-import { usersRepo } from '../../../src/db/users.ts';
+import type { Target } from '../../../src/store/targets.ts';
 import { DEMO_SHOPS } from '../../../src/demo/catalog.ts';
 import { seedDemo } from '../../../src/demo/seed-demo.ts';
 import { startDemo, type Demo } from '../../../src/demo/start-demo.ts';
@@ -17,7 +15,7 @@ let targets: Target[];
 beforeAll(async () => {
   tmp = tempDir();
   demo = await startDemo(testConfig({ dbPath: join(tmp.dir, 'demo.db'), port: 0, logLevel: 'silent', hostDelayMs: 0, tickMs: 3_600_000 }));
-  targets = targetsRepo(demo.service.db).list({ limit: 50 }).items;
+  targets = (await demo.service.store.targets.list({ limit: 50 })).items;
 });
 afterAll(async () => {
   await demo.close();
@@ -27,7 +25,7 @@ afterAll(async () => {
 const shopOf = (t: Target) => DEMO_SHOPS.find((s) => demo.shops.origins[s.key] === new URL(t.url).origin);
 
 describe('the demo', () => {
-  it('seeds four shops × two products, every minute, with loyalty and shipping fields, and an admin token', () => {
+  it('seeds four shops × two products, every minute, with loyalty and shipping fields, and an admin token', async () => {
     expect(targets).toHaveLength(8);
     expect(targets.every((t) => t.schedule === '* * * * *' && t.enabled)).toBe(true);
     expect(targets.map((t) => t.recipe?.fields.map((f) => `${f.key}:${f.better}`))).toEqual(
@@ -36,23 +34,23 @@ describe('the demo', () => {
     expect(new Set(targets.map((t) => t.currency))).toEqual(new Set(['PLN', 'HUF', 'EUR']));
     expect(demo.adminToken).toMatch(/^rs_/);
     // Starting again points the same targets at the shops' new ports instead of adding more.
-    expect(seedDemo(demo.service.db, demo.shops).map((t) => t.id)).toEqual(targets.map((t) => t.id));
+    expect((await seedDemo(demo.service.store, demo.shops)).map((t) => t.id)).toEqual(targets.map((t) => t.id));
   });
 
   it('scrapes every shop, the JavaScript one in the browser, in every locale', async () => {
     const scheduler = demo.service.scheduler!;
     for (const t of targets) scheduler.runNow(t.id);
     await scheduler.whenIdle();
-    const snapshots = snapshotsRepo(demo.service.db);
+    const snapshots = demo.service.store.snapshots;
     for (const t of targets) {
       const shop = shopOf(t)!;
-      const snapshot = snapshots.latest(t.id);
+      const snapshot = await snapshots.latest(t.id);
       expect(snapshot, `${shop.key} ${t.url}`).not.toBeNull();
       const product = t.url.endsWith('espresso') ? 'espresso' : 'filter';
       const expected = shop.decimals ? (shop.prices[product] / 100).toFixed(2) : String(shop.prices[product]);
       expect(snapshot!.offer).toMatchObject({ price: expected, currency: shop.currency, fields: { loyaltyPoints: { value: String(shop.loyaltyPoints) } } });
       expect(snapshot!.offer.fields.freeShippingFrom).toMatchObject({ currency: shop.currency });
-      const refreshed = targetsRepo(demo.service.db).get(t.id);
+      const refreshed = await demo.service.store.targets.get(t.id);
       if (shop.markup === 'script') {
         expect(snapshot!.evidence.screenshotType).toBe('image/jpeg');
         if (t.fetch === 'auto') expect(refreshed.learnedMode).toBe('browser');
@@ -61,7 +59,7 @@ describe('the demo', () => {
   });
 
   it('runs a target through the API over HTTP and shows what changed at the shop', async () => {
-    const { token } = usersRepo(demo.service.db).createToken('demo-marketer', 'marketer');
+    const { token } = await demo.service.store.users.createToken('demo-marketer', 'marketer');
     const headers = { authorization: `Bearer ${token}` };
     const target = targets.find((t) => shopOf(t)?.key === 'jadran')!;
     const product = target.url.endsWith('espresso') ? 'espresso' : 'filter';

@@ -12,15 +12,15 @@ let productId: number;
 let targetId: number;
 
 beforeEach(async () => {
-  t = createTestApp({ allowHosts: ['127.0.0.1'] });
+  t = await createTestApp({ allowHosts: ['127.0.0.1'] });
   receiver = await startWebhookReceiver([500]);
-  const seed = offerSeed(t.db);
-  productId = seed.product('Espresso 250 g');
-  targetId = seed.target(seed.business('Rival'), productId);
+  const seed = offerSeed(t.store);
+  productId = await seed.product('Espresso 250 g');
+  targetId = await seed.target(await seed.business('Rival'), productId);
 });
 afterEach(async () => {
   await receiver.close();
-  t.close();
+  await t.close();
 });
 
 describe('/api/alert-rules', () => {
@@ -67,8 +67,8 @@ describe('/api/alert-deliveries', () => {
     const rule = await (
       await t.call('marketer', 'POST', '/api/alert-rules', { name: 'broken', event: 'target_broken', webhookUrl: receiver.url })
     ).json();
-    recordHealthEvent(t.db, { targetId, health: 'broken', reason: 'timeout' });
-    const dispatcher = createDispatcher(t.db, { allowHosts: t.config.allowHosts, backoffMs: 0, maxAttempts: 3 });
+    await recordHealthEvent(t.store, { targetId, health: 'broken', reason: 'timeout' });
+    const dispatcher = createDispatcher(t.store, { allowHosts: t.config.allowHosts, backoffMs: 0, maxAttempts: 3 });
     await dispatcher.runOnce();
     await dispatcher.runOnce();
     const page = await (await t.call('viewer', 'GET', `/api/alert-deliveries?ruleId=${rule.id}`)).json();

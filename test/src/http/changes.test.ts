@@ -1,32 +1,36 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyOffer, type Offer } from '../../../scrapers/offer.ts';
+import { recipeSchema } from '../../../scrapers/recipe.ts';
 import { recordChanges } from '../../../src/compare/record-changes.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
-import { offerSeed, type OfferSeed } from '../../helpers/offer-seed.ts';
+import { seedTarget } from '../../helpers/seed-target.ts';
 
 let t: TestApp;
-let seed: OfferSeed;
 let rival: number;
-let other: number;
 let product: number;
 let rivalTarget: number;
 let otherTarget: number;
 
-const ingest = (targetId: number, offer: Parameters<OfferSeed['snapshot']>[1]) => recordChanges(t.db, seed.snapshot(targetId, offer));
+/** Stores a snapshot (in PLN and in stock unless said otherwise) and records its changes, as a run does. */
+const ingest = (targetId: number, { capturedAt, ...offer }: Partial<Offer> & { capturedAt: string }) =>
+  t.store.transaction(async (tx) => {
+    const values = { ...emptyOffer(), currency: 'PLN', availability: 'InStock' as const, ...offer };
+    const id = await tx.snapshots.insert({ targetId, runId: null, capturedAt, finalUrl: null, offer: values, provenance: {}, html: null, screenshot: null });
+    return recordChanges(tx, id);
+  });
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T08:00:00.000Z`;
 
-beforeEach(() => {
-  t = createTestApp();
-  seed = offerSeed(t.db);
-  rival = seed.business('Rival');
-  other = seed.business('Other');
-  product = seed.product('Espresso 250 g');
-  rivalTarget = seed.target(rival, product, { recipe: { fields: [{ key: 'points', selector: '.p', type: 'number', better: 'higher' }] } });
-  otherTarget = seed.target(other, seed.product('Tea'));
-  ingest(rivalTarget, { price: '20.00', capturedAt: day(1), fields: { points: { value: '5', text: '' } } });
-  ingest(otherTarget, { price: '9.99', capturedAt: day(1) });
-  ingest(rivalTarget, { price: '18.00', capturedAt: day(2), fields: { points: { value: '5', text: '' } } });
-  ingest(otherTarget, { price: '9.99', name: '=1+1', capturedAt: day(2), promotions: ['=HYPERLINK("http://evil.example","x")'] });
-  ingest(rivalTarget, { price: '18.00', availability: 'OutOfStock', capturedAt: day(3), fields: { points: { value: '7', text: '' } } });
+beforeEach(async () => {
+  t = await createTestApp();
+  const recipe = recipeSchema.parse({ fields: [{ key: 'points', selector: '.p', type: 'number', better: 'higher' }] });
+  const rivals = await seedTarget(t.store, { recipe });
+  ({ businessId: rival, productId: product, id: rivalTarget } = rivals);
+  otherTarget = (await seedTarget(t.store)).id;
+  await ingest(rivalTarget, { price: '20.00', capturedAt: day(1), fields: { points: { value: '5', text: '' } } });
+  await ingest(otherTarget, { price: '9.99', capturedAt: day(1) });
+  await ingest(rivalTarget, { price: '18.00', capturedAt: day(2), fields: { points: { value: '5', text: '' } } });
+  await ingest(otherTarget, { price: '9.99', name: '=1+1', capturedAt: day(2), promotions: ['=HYPERLINK("http://evil.example","x")'] });
+  await ingest(rivalTarget, { price: '18.00', availability: 'OutOfStock', capturedAt: day(3), fields: { points: { value: '7', text: '' } } });
 });
 afterEach(() => t.close());
 

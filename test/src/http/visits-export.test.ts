@@ -6,7 +6,7 @@ import { assign, publishedVisit, seedScorecard, type Fixture } from '../visits/v
 let t: TestApp;
 let f: Fixture;
 beforeEach(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   f = await seedScorecard(t);
 });
 afterEach(() => t.close());

@@ -6,7 +6,7 @@ import { assign, move, seedScorecard, type Fixture } from '../visits/visit-steps
 let t: TestApp;
 let f: Fixture;
 beforeAll(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   f = await seedScorecard(t);
 });
 afterAll(() => t.close());

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
-import { usersRepo } from '../../../src/db/users.ts';
 import { assign, callAs, move, PNG, seedScorecard, upload, type Fixture } from '../visits/visit-steps.ts';
 
 let t: TestApp;
 let f: Fixture;
 beforeEach(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   f = await seedScorecard(t, { receiptRequired: true });
 });
 afterEach(() => t.close());
@@ -174,7 +173,7 @@ async function publishedVisitWithReceipt(a1: boolean): Promise<number> {
 describe('who sees what', () => {
   it('isolates auditors: another auditor gets 404 and an empty list', async () => {
     const id = await assign(t, f.ownId);
-    const other = usersRepo(t.db).createToken('auditor2', 'auditor').token;
+    const other = (await t.store.users.createToken('auditor2', 'auditor')).token;
     const theirs = (await (await t.call('marketer', 'POST', '/api/visits', { templateKey: 'mini-store', businessId: f.rivalId, auditor: 'auditor2' })).json()).id;
     expect((await callAs(t, other, 'GET', `/api/visits/${id}`)).status).toBe(404);
     expect((await callAs(t, other, 'PUT', `/api/visits/${id}/answers`, { answers: { a1: true } })).status).toBe(404);
@@ -193,7 +192,7 @@ describe('who sees what', () => {
 
   it('reassigns a visit until it is submitted; the previous auditor loses it', async () => {
     const id = await assign(t, f.ownId, { location: 'Center', dueDate: '2026-12-01' });
-    const other = usersRepo(t.db).createToken('auditor2', 'auditor').token;
+    const other = (await t.store.users.createToken('auditor2', 'auditor')).token;
     const res = await t.call('marketer', 'PATCH', `/api/visits/${id}`, { auditor: 'auditor2', dueDate: '2026-12-24' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ auditor: 'auditor2', location: 'Center', dueDate: '2026-12-24', scenario: null });

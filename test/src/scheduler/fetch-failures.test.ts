@@ -24,17 +24,17 @@ const resolve: Resolver = async (hostname) => {
 describe('hung and oversized pages', () => {
   it('times a hanging page out as a retryable timeout', async () => {
     h = createHarness({ runTimeoutMs: 1_000, maxAttempts: 1 });
-    const target = seedTarget(h.db, { url: `${server.origin}/hang` });
+    const target = await seedTarget(h.store, { url: `${server.origin}/hang` });
     const run = await h.runTarget(target.id);
     expect(run).toMatchObject({ status: 'failed', code: 'timeout', attempt: 1 });
   });
 
   it('cuts an oversized page off with too_large', async () => {
     h = createHarness({ maxPageBytes: 1024 * 1024 });
-    const target = seedTarget(h.db, { url: `${server.origin}/huge` });
+    const target = await seedTarget(h.store, { url: `${server.origin}/huge` });
     const run = await h.runTarget(target.id);
     expect(run).toMatchObject({ status: 'failed', code: 'too_large' });
-    expect(h.runs.list({ limit: 10 }).items).toHaveLength(1);
+    expect((await h.store.runs.list({ limit: 10 })).items).toHaveLength(1);
   });
 });
 
@@ -51,17 +51,17 @@ describe('SSRF attempts are failed runs with blocked_by_policy', () => {
   for (const [what, url] of refused) {
     it(`static: ${what}`, async () => {
       h = createHarness({ maxAttempts: 3 });
-      const target = seedTarget(h.db, { url: url(server) });
+      const target = await seedTarget(h.store, { url: url(server) });
       const run = await h.runTarget(target.id);
       expect(run).toMatchObject({ status: 'failed', code: 'blocked_by_policy', attempt: 1 });
       expect(run.error).toMatch(/refused/);
-      expect(h.runs.list({ limit: 10 }).items).toHaveLength(1);
+      expect((await h.store.runs.list({ limit: 10 })).items).toHaveLength(1);
     });
   }
 
   it('a DNS name that resolves to loopback, when only other hosts are allowed', async () => {
     h = createHarness({ allowHosts: ['127.0.0.2'] }, { resolve });
-    const target = seedTarget(h.db, { url: `http://shop.rival.test:${server.port}/product` });
+    const target = await seedTarget(h.store, { url: `http://shop.rival.test:${server.port}/product` });
     const hits = server.hits.length;
     expect(await h.runTarget(target.id)).toMatchObject({ status: 'failed', code: 'blocked_by_policy' });
     expect(server.hits.length).toBe(hits);
@@ -69,7 +69,7 @@ describe('SSRF attempts are failed runs with blocked_by_policy', () => {
 
   it('nothing at all is allowed by default, not even 127.0.0.1', async () => {
     h = createHarness({ allowHosts: [] });
-    const target = seedTarget(h.db, { url: `${server.origin}/product` });
+    const target = await seedTarget(h.store, { url: `${server.origin}/product` });
     const hits = server.hits.length;
     expect(await h.runTarget(target.id)).toMatchObject({ status: 'failed', code: 'blocked_by_policy' });
     expect(server.hits.length).toBe(hits);
@@ -77,7 +77,7 @@ describe('SSRF attempts are failed runs with blocked_by_policy', () => {
 
   it('browser: a loopback address not allow-listed is refused', async () => {
     h = createHarness();
-    const target = seedTarget(h.db, { url: `http://127.0.0.2:${server.port}/product`, fetch: 'browser' });
+    const target = await seedTarget(h.store, { url: `http://127.0.0.2:${server.port}/product`, fetch: 'browser' });
     expect(await h.runTarget(target.id)).toMatchObject({ status: 'failed', code: 'blocked_by_policy', fetchMode: 'browser' });
   });
 });

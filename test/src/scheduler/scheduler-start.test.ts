@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../../src/db/open-db.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { startDemoShops, type DemoShops } from '../../../src/demo/demo-shops.ts';
-import { retryDelayMs } from '../../../src/scheduler/record-outcome.ts';
+import { retryDelayMs } from '../../../src/retry-delay.ts';
 import { Scheduler } from '../../../src/scheduler/scheduler.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
+import type { Target } from '../../../src/store/targets.ts';
 import { createHarness, type Harness } from '../../helpers/scheduler-harness.ts';
 import { seedTarget } from '../../helpers/seed-target.ts';
 
@@ -18,21 +19,24 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-const overdueTargets = (n: number) =>
-  Array.from({ length: n }, (_, i) => {
-    const t = seedTarget(h.db, { url: shops.productUrl(i % 2 ? 'own' : 'jadran', i % 4 < 2 ? 'espresso' : 'filter'), schedule: '*/15 * * * *' });
-    h.db.prepare('UPDATE targets SET next_run_at = ? WHERE id = ?').run(new Date(Date.now() - 86_400_000).toISOString(), t.id);
-    return t;
-  });
+const overdueTargets = async (n: number) => {
+  const targets: Target[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const t = await seedTarget(h.store, { url: shops.productUrl(i % 2 ? 'own' : 'jadran', i % 4 < 2 ? 'espresso' : 'filter'), schedule: '*/15 * * * *' });
+    await h.store.targets.setNextRunAt(t.id, new Date(Date.now() - 86_400_000).toISOString());
+    targets.push(t);
+  }
+  return targets;
+};
 
 describe('scheduler start and concurrency', () => {
   it('after downtime starts only the first slice of catch-up runs; the rest wait their turn', async () => {
-    const targets = overdueTargets(12);
+    const targets = await overdueTargets(12);
     const scheduler = h.scheduler({ random: () => 0 });
-    expect(scheduler.start()).toEqual({ recovered: 0, catchUp: 12 });
+    expect(await scheduler.start()).toEqual({ recovered: 0, catchUp: 12 });
     await scheduler.whenIdle();
     await scheduler.stop();
-    const runs = h.runs.list({ limit: 100 }).items;
+    const runs = (await h.store.runs.list({ limit: 100 })).items;
     expect(runs).toHaveLength(12);
     expect(new Set(runs.map((r) => r.targetId))).toEqual(new Set(targets.map((t) => t.id)));
     // Spread over the 15-minute interval: only the first of twelve is due at start.
@@ -41,29 +45,30 @@ describe('scheduler start and concurrency', () => {
   });
 
   it('two processes sharing the database run each due run exactly once', async () => {
-    const targets = overdueTargets(8);
+    const targets = await overdueTargets(8);
     const before = totalViews();
-    for (const t of targets) h.runs.enqueue(t.id, 'schedule', { availableAt: new Date().toISOString() });
-    const otherDb = openDb(h.config.dbPath);
+    for (const t of targets)
+      await h.store.runQueue.enqueue({ targetId: t.id, lane: 'static', trigger: 'schedule', availableAt: new Date().toISOString() });
+    const otherStore = openSqliteStore(h.config.dbPath);
     const logger = createLogger(h.config);
     const a = h.scheduler();
-    const b = new Scheduler({ db: otherDb, config: h.config, logger, fetcher: h.fetcher });
+    const b = new Scheduler({ store: otherStore, config: h.config, logger, fetcher: h.fetcher });
     try {
       await Promise.all([a.whenIdle(), b.whenIdle()]);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
-      otherDb.close();
+      await otherStore.close();
     }
-    const runs = h.runs.list({ limit: 100 }).items;
+    const runs = (await h.store.runs.list({ limit: 100 })).items;
     expect(runs.map((r) => r.status)).toEqual(Array(8).fill('succeeded'));
     expect(totalViews() - before).toBe(8);
   });
 
   it('backs off exponentially with jitter', () => {
-    expect(retryDelayMs(1000, 1, () => 0.5)).toBe(1000);
-    expect(retryDelayMs(1000, 2, () => 0.5)).toBe(2000);
-    expect(retryDelayMs(1000, 3, () => 0)).toBe(3000);
-    expect(retryDelayMs(1000, 3, () => 1)).toBe(5000);
+    expect(retryDelayMs(1, 1000, () => 0.5)).toBe(1000);
+    expect(retryDelayMs(2, 1000, () => 0.5)).toBe(2000);
+    expect(retryDelayMs(3, 1000, () => 0)).toBe(3000);
+    expect(retryDelayMs(3, 1000, () => 1)).toBe(5000);
   });
 });
 

@@ -1,13 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runsRepo } from '../../../src/db/runs.ts';
-import { usersRepo } from '../../../src/db/users.ts';
 import { startService } from '../../../src/server.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { startFaultServer, type FaultServer } from '../../helpers/fault-server.ts';
 import { schedulerTestConfig } from '../../helpers/scheduler-harness.ts';
 import { seedTarget } from '../../helpers/seed-target.ts';
 import { tempDir } from '../../helpers/test-app.ts';
-import { openDb } from '../../../src/db/open-db.ts';
 
 let server: FaultServer;
 let tmp: ReturnType<typeof tempDir>;
@@ -28,10 +26,10 @@ describe('the scheduler inside the service', () => {
   it('runs a target queued through the API, and on close lets a hung run time out instead of leaving it running', async () => {
     const dbPath = join(tmp.dir, 'svc.db');
     const service = await startService({ ...schedulerTestConfig(dbPath, { tickMs: 100, runTimeoutMs: 1_500, maxAttempts: 1 }), port: 0 });
-    const { token } = usersRepo(service.db).createToken('m', 'marketer');
+    const { token } = await service.store.users.createToken('m', 'marketer');
     const headers = { authorization: `Bearer ${token}` };
-    const ok = seedTarget(service.db, { url: `${server.origin}/product`, currency: 'PLN' });
-    const hung = seedTarget(service.db, { url: `${server.origin}/hang` });
+    const ok = await seedTarget(service.store, { url: `${server.origin}/product`, currency: 'PLN' });
+    const hung = await seedTarget(service.store, { url: `${server.origin}/hang` });
 
     const queued = await (await fetch(`${service.url}/api/targets/${ok.id}/runs`, { method: 'POST', headers })).json();
     const runUrl = `${service.url}/api/runs/${queued.id}`;
@@ -41,12 +39,12 @@ describe('the scheduler inside the service', () => {
     await until(async () => (await (await fetch(`${service.url}/api/runs/${hangRun.id}`, { headers })).json()).status === 'running');
     await service.close();
 
-    const db = openDb(dbPath);
+    const store = openSqliteStore(dbPath);
     try {
-      expect(runsRepo(db).get(hangRun.id)).toMatchObject({ status: 'failed', code: 'timeout' });
-      expect(runsRepo(db).list({ status: 'running', limit: 10 }).items).toEqual([]);
+      expect(await store.runs.get(hangRun.id)).toMatchObject({ status: 'failed', code: 'timeout' });
+      expect((await store.runs.list({ status: 'running', limit: 10 })).items).toEqual([]);
     } finally {
-      db.close();
+      await store.close();
     }
   });
 });

@@ -1,0 +1,29 @@
+import type { Page } from './paging.ts';
+
+export interface Business {
+  id: number;
+  name: string;
+  own: boolean;
+  website: string | null;
+  locale: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type BusinessInput = Pick<Business, 'name' | 'own' | 'website' | 'locale'>;
+
+export interface BusinessFilter {
+  own?: boolean;
+  q?: string;
+  cursor?: number;
+  limit: number;
+}
+
+/** The own business and the competitors. At most one business is own (a second one is a conflict). */
+export interface BusinessStore {
+  get(id: number): Promise<Business>;
+  create(input: BusinessInput): Promise<Business>;
+  update(id: number, patch: Partial<BusinessInput>): Promise<Business>;
+  remove(id: number): Promise<void>;
+  list(filter: BusinessFilter): Promise<Page<Business>>;
+}

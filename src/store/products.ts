@@ -1,0 +1,29 @@
+import type { Page } from './paging.ts';
+
+export interface Product {
+  id: number;
+  name: string;
+  sku: string | null;
+  gtin: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ProductInput = Pick<Product, 'name' | 'sku' | 'gtin'>;
+
+export interface ProductFilter {
+  q?: string;
+  sku?: string;
+  cursor?: number;
+  limit: number;
+}
+
+/** The products that businesses sell; each target watches one product at one business. */
+export interface ProductStore {
+  get(id: number): Promise<Product>;
+  create(input: ProductInput): Promise<Product>;
+  update(id: number, patch: Partial<ProductInput>): Promise<Product>;
+  /** Deletes the product with its targets and their history. */
+  remove(id: number): Promise<void>;
+  list(filter: ProductFilter): Promise<Page<Product>>;
+}

@@ -1,0 +1,24 @@
+import type { CompiledQuery, Compilable } from 'kysely';
+import type { Queries } from './open-sqlite.ts';
+
+/** Stands for a value bound at each execution of a prepared query. */
+class Param {
+  constructor(readonly name: string) {}
+}
+
+/**
+ * A query written once with the query builder and compiled once, for the hot paths: `build` places
+ * `param(name)` where a value goes, and each call binds `values` to those places. Building and compiling a
+ * query costs several times what SQLite spends running it (bench:compare), so ingest must not do it per row.
+ */
+export function preparedQuery<P extends Record<string, unknown>, R>(
+  build: (db: Queries, param: <K extends keyof P & string>(name: K) => P[K]) => Compilable<R>,
+): (db: Queries, values: P) => Promise<R[]> {
+  let compiled: CompiledQuery<R> | undefined;
+  return async (db, values) => {
+    compiled ??= build(db, (name) => new Param(name) as never).compile();
+    const parameters = compiled.parameters.map((p) => (p instanceof Param ? values[p.name] : p));
+    const { rows } = await db.executeQuery<R>({ ...compiled, parameters });
+    return rows;
+  };
+}

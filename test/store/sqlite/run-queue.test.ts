@@ -1,0 +1,4 @@
+import { sqliteStoreFactory } from '../../helpers/store-factory.ts';
+import { runQueueContract } from '../run-queue.contract.ts';
+
+runQueueContract(sqliteStoreFactory);

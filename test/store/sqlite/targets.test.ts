@@ -1,0 +1,4 @@
+import { sqliteStoreFactory } from '../../helpers/store-factory.ts';
+import { targetsContract } from '../targets.contract.ts';
+
+targetsContract(sqliteStoreFactory);
