@@ -29,6 +29,8 @@ export interface ExtractInput {
   /** ISO 4217 currency to assume when the page names none. */
   currency?: string;
   recipe?: Recipe;
+  /** Read JSON-LD, microdata, RDFa and OpenGraph (default); false measures what the visible page alone gives. */
+  structuredData?: boolean;
 }
 
 function structuredSources($: CheerioAPI, ctx: PageContext, title: string): SourcedFound[] {
@@ -64,7 +66,7 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   const pageLocale = cleanText($('html').attr('lang'))?.replace('_', '-');
   const ctx: PageContext = { url: webUrl($, input.url), locale: input.locale ?? pageLocale, currency: input.currency?.toUpperCase() };
   const pageTitle = cleanText($('h1').first().text()) ?? cleanText($('meta[property="og:title"]').attr('content')) ?? cleanText($('title').first().text()) ?? '';
-  const sources = structuredSources($, ctx, pageTitle);
+  const sources = input.structuredData === false ? [] : structuredSources($, ctx, pageTitle);
 
   const index = indexPage($, 160);
   const names = [...sources.map((s) => s.found.name), cleanText($('title').first().text())].filter((n): n is string => Boolean(n));
