@@ -17,7 +17,7 @@ import { reconcile } from './reconcile.ts';
 import { productFound } from './schema-offer.ts';
 import { findLabelledValues } from './visible-labels.ts';
 import { findVisiblePrice } from './visible-price.ts';
-import { findVisibleStock, mainArea } from './visible-stock.ts';
+import { findVisibleStock, hasVariantPicker, mainArea } from './visible-stock.ts';
 
 export { ExtractionError } from './extraction-error.ts';
 
@@ -42,7 +42,7 @@ function structuredSources($: CheerioAPI, ctx: PageContext, title: string): Sour
   const out: SourcedFound[] = [];
   for (const [source, read] of readers) {
     const chosen = chooseProduct(read(), ctx, title);
-    if (chosen) out.push({ source, found: productFound(chosen.node, ctx, chosen.offeredBy) });
+    if (chosen) out.push({ source, found: productFound(chosen.node, ctx, chosen.offeredBy, chosen.variants) });
   }
   out.push({ source: 'opengraph', found: readOpenGraph($, ctx) });
   return out;
@@ -73,7 +73,9 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   const anchors = findAnchors($, index, names);
   const visible = findVisiblePrice($, index, anchors, ctx);
   const area = mainArea([anchors.titleIndex, anchors.buyIndex, visible?.index ?? null]);
-  const stock = (area ? findVisibleStock($, index, area) : null) ?? (anchors.buyDisabled ? 'OutOfStock' : null);
+  // Buy buttons all disabled say "sold out" unless a size or colour is still to be chosen.
+  const buyBlocked = anchors.buyDisabled && !(area && hasVariantPicker($, index, area));
+  const stock = (area ? findVisibleStock($, index, area) : null) ?? (buyBlocked ? 'OutOfStock' : null);
   const labelled = findLabelledValues($, index, anchors.titleIndex ?? visible?.index ?? null);
   const heuristic: Found = {
     ...labelled,
@@ -85,7 +87,7 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   };
   const { offer, provenance } = mergeFound([...sources, { source: 'heuristic', found: heuristic }]);
 
-  reconcile(offer, provenance, { visible, labelledSku: labelled.sku, stock, url: ctx.url, currency: ctx.currency });
+  reconcile(offer, provenance, { visible, labelledSku: labelled.sku, stock, buyable: anchors.buyEnabled, url: ctx.url, currency: ctx.currency });
   if (area) {
     offer.promotions = findPromotions($, index, area);
     if (offer.promotions.length) provenance.promotions = 'heuristic';

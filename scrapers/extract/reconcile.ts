@@ -6,6 +6,8 @@ export interface VisibleEvidence {
   visible: VisiblePrice | null;
   labelledSku: string | undefined;
   stock: Availability | null;
+  /** An enabled buy button is shown next to the product. */
+  buyable: boolean;
   url: string;
   currency: string | undefined;
 }
@@ -18,7 +20,7 @@ function outranks(visible: VisiblePrice, price: string): boolean {
 /**
  * Where markup and the visible page disagree, the visible page wins: a struck-through or minor markup
  * price, an out-of-stock statement, the article number shown next to the product. Gaps are filled from
- * the visible page, the URL and the currency hint.
+ * the visible page (a price with an enabled buy button is in stock), the URL and the currency hint.
  */
 export function reconcile(offer: Offer, provenance: Provenance, evidence: VisibleEvidence): void {
   const { visible } = evidence;
@@ -44,6 +46,11 @@ export function reconcile(offer: Offer, provenance: Provenance, evidence: Visibl
   }
   if (evidence.stock === 'OutOfStock' && offer.availability !== 'OutOfStock') {
     offer.availability = 'OutOfStock';
+    provenance.availability = 'heuristic';
+  }
+  // A page that shows a price and an enabled buy button, and says nothing else about stock, sells the product.
+  if (offer.availability === null && offer.price !== null && evidence.buyable) {
+    offer.availability = 'InStock';
     provenance.availability = 'heuristic';
   }
   if (offer.price !== null && offer.currency === null && evidence.currency) {

@@ -70,15 +70,19 @@ function brandOf(product: SchemaNode): string | undefined {
   return cleanBrand(node ? firstText(node, 'name') : null);
 }
 
-/** A schema.org product item → what it says about the offer. */
-export function productFound(product: SchemaNode, ctx: PageContext, offeredBy?: SchemaNode): Found {
+/**
+ * A schema.org product item → what it says about the offer. The product is in stock when any of its
+ * offers or of its variants' offers is: one sold-out size does not make the product sold out.
+ */
+export function productFound(product: SchemaNode, ctx: PageContext, offeredBy?: SchemaNode, variants: SchemaNode[] = []): Found {
   const offers = offersOf(product);
   if (offeredBy) offers.unshift(offeredBy);
   const offer = chooseOffer(offers, ctx);
   const q = offer ? quote(offer, ctx) : {};
   // A price of 0 is a placeholder of an offer that is not really there: neither its price nor its stock count.
   const placeholder = q.price !== undefined && /^0(\.0*)?$/.test(q.price);
-  const availability = offer && !placeholder ? (offers.some(inStock) ? 'InStock' : schemaAvailability(firstText(offer, 'availability') ?? '')) : undefined;
+  const anyInStock = [...offers, ...variants.flatMap(offersOf)].some(inStock);
+  const availability = offer && !placeholder ? (anyInStock ? 'InStock' : schemaAvailability(firstText(offer, 'availability') ?? '')) : undefined;
   const found: Found = {
     name: cleanText(firstText(product, 'name')),
     price: placeholder ? undefined : q.price,

@@ -133,7 +133,7 @@ describe('visible stock overrides markup', () => {
     const page = (button: string) => productPage(`<h1>Espresso</h1><span class="price">€12.90</span><form><p class="cta">${button}</p></form>`);
     expect(extractOffer({ html: page('<button type="submit" disabled><span>Add to cart</span></button>'), url: URL }).offer.availability).toBe('OutOfStock');
     expect(extractOffer({ html: page('<a class="btn btn-disabled" href="#">Do košíka</a>'), url: URL }).offer.availability).toBe('OutOfStock');
-    expect(extractOffer({ html: page('<button type="submit">Add to cart</button>'), url: URL }).offer.availability).toBeNull();
+    expect(extractOffer({ html: page('<button type="submit">Add to cart</button>'), url: URL }).offer.availability).toBe('InStock');
   });
 
   it('keeps markup OutOfStock and reads in-stock text when markup says nothing', () => {
