@@ -61,7 +61,7 @@ export const LEGAL_NOTE =
 export const NOT_THE_PRICE_CONTEXT = new RegExp(
   [
     'shipping', 'delivery', 'postage', 'versand', 'lieferung', 'livraison', 'envío', 'envio', 'spedizion', 'verzend', 'dostaw', 'wysyłk', 'szállítás', 'doprav',
-    'dostav', 'poštarin', 'frakt', 'toimitus', 'free from', 'orders over', 'ab \\d', 'od \\d',
+    'dostav', 'poštarin', 'frakt', 'toimitus', 'free from', 'orders over', 'ab \\d', 'od \\d', '滿額', '满额', '満額', '滿\\s*\\$?\\d', '满\\s*\\$?\\d',
     '/\\s*(kg|g|l|ml|m|m2|m²|100 ?g|100 ?ml|st|stk|pcs|szt|db|ks|kom)\\b', 'per (kg|litre|liter|100)', 'pro (kg|liter|100)', '\\bje (kg|liter|100)',
     'grundpreis', 'unit price', 'prix unitaire', 'cena jednostkowa', 'egységár', 'jednotková',
     '/\\s*(mo|month|monat|mies|mois|mes|mese|hó|měs)', 'x \\d+ ?(months|rat|raten)', '\\d+ ?x ', 'rata', 'raten', 'részlet', 'splátk', 'financ', '每期', '分期', '每月',

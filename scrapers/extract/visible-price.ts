@@ -62,7 +62,8 @@ const inMainArea = (el: Element): boolean =>
 function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): Candidate[] {
   const out: Candidate[] = [];
   const total = Math.max(1, index.order.size);
-  const hints = { locale: ctx.locale, currency: ctx.currency };
+  // The page's address settles an ambiguous sign by its country domain ("$" on a .cl shop, "元" on a .tw one).
+  const hints = { locale: ctx.locale, currency: ctx.currency, hint: ctx.url };
   for (const box of index.boxes) {
     if (box.text.length > MAX_PRICE_TEXT || !/\d/.test(box.text)) continue;
     const role = priceRole(box.el);
