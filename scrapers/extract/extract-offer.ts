@@ -29,6 +29,8 @@ export interface ExtractInput {
   /** ISO 4217 currency to assume when the page names none. */
   currency?: string;
   recipe?: Recipe;
+  /** The shop sells to businesses: where a page shows a price without and one with VAT, the net one is the price (else the consumer's gross one). */
+  b2b?: boolean;
   /** Read JSON-LD, microdata, RDFa and OpenGraph (default); false measures what the visible page alone gives. */
   structuredData?: boolean;
 }
@@ -64,7 +66,7 @@ function webUrl($: CheerioAPI, given: string): string {
 export function extractOffer(input: ExtractInput): { offer: Offer; provenance: Provenance } {
   const $ = load(input.html);
   const pageLocale = cleanText($('html').attr('lang'))?.replace('_', '-');
-  const ctx: PageContext = { url: webUrl($, input.url), locale: input.locale ?? pageLocale, currency: input.currency?.toUpperCase() };
+  const ctx: PageContext = { url: webUrl($, input.url), locale: input.locale ?? pageLocale, currency: input.currency?.toUpperCase(), b2b: input.b2b };
   const pageTitle = cleanText($('h1').first().text()) ?? cleanText($('meta[property="og:title"]').attr('content')) ?? cleanText($('title').first().text()) ?? '';
   const sources = input.structuredData === false ? [] : structuredSources($, ctx, pageTitle);
 

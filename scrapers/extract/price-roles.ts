@@ -68,7 +68,6 @@ export const NOT_THE_PRICE_CONTEXT = new RegExp(
     'you save', 'sie sparen', 'oszczędzasz', 'megtakarítás', 'ušetříte', 'économisez', 'ahorras', 'risparmi', 'save',
     'total', 'subtotal', 'gesamt', 'razem', 'összesen', 'celkem', 'ukupno',
     'points', 'punkte', 'punkt', 'pont', 'bod',
-    'brez ddv', 'ohne mwst', 'excl', 'exkl', 'ex\\. ?vat', 'ex vat', 'netto', 'nettó', 'bez dph', 'bez vat', 'bez pdv', 'hors tax', '\\bht\\b', 'sin iva', 'senza iva', 'ex\\. moms', 'ekskl',
     'used', 'occasion', 'gebraucht', 'usato', 'usado', 'używan', 'használt', 'other sellers', 'other offers', 'andere verkäufer', 'autres vendeurs',
   ].join('|'),
   'i',

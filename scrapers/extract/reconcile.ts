@@ -19,14 +19,14 @@ function outranks(visible: VisiblePrice, price: string): boolean {
 
 /**
  * Where markup and the visible page disagree, the visible page wins: a struck-through or minor markup
- * price, an out-of-stock statement, the article number shown next to the product. Gaps are filled from
+ * price, a markup price the page shows as the net (or, for a B2B shop, the gross) one, an out-of-stock statement, the article number shown next to the product. Gaps are filled from
  * the visible page (a price with an enabled buy button is in stock), the URL and the currency hint.
  */
 export function reconcile(offer: Offer, provenance: Provenance, evidence: VisibleEvidence): void {
   const { visible } = evidence;
   if (visible && offer.price !== null && provenance.price !== 'heuristic' && visible.price !== offer.price) {
     const struck = visible.oldPrices.includes(offer.price);
-    if (struck || outranks(visible, offer.price)) {
+    if (struck || visible.otherTaxPrices.includes(offer.price) || outranks(visible, offer.price)) {
       offer.regularPrice = struck ? offer.price : visible.regularPrice;
       offer.price = visible.price;
       provenance.price = 'heuristic';

@@ -6,6 +6,7 @@ import type { Anchors } from './page-anchors.ts';
 import { isHidden, isInChrome, isInRelatedArea } from './page-areas.ts';
 import type { PageIndex, TextBox } from './page-index.ts';
 import { countPrices, readPrice } from './price-text.ts';
+import { taxSide } from './tax-context.ts';
 import { FROM_CONTEXT, LEGAL_NOTE, NOT_THE_PRICE_CONTEXT, priceRole } from './price-roles.ts';
 
 export interface VisiblePrice {
@@ -14,6 +15,8 @@ export interface VisiblePrice {
   regularPrice: string | null;
   /** Every struck-through amount shown next to the price. */
   oldPrices: string[];
+  /** Amounts shown as the same price on the other side of VAT (the net one for consumers, the gross one for B2B shops). */
+  otherTaxPrices: string[];
   /** How sure the heuristics are, and how much each other amount shown as a current price scored. */
   score: number;
   scores: Map<string, number>;
@@ -26,6 +29,8 @@ interface Candidate {
   currency: string | null;
   score: number;
   old: boolean;
+  /** Shown as the price on the side of VAT the shopper does not pay. */
+  otherTax: boolean;
 }
 
 const MAX_PRICE_TEXT = 48;
@@ -76,6 +81,8 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
     if (role.other) score -= 6;
     if (NOT_THE_PRICE_CONTEXT.test(withoutNotes(box.text)) || NOT_THE_PRICE_CONTEXT.test(withoutNotes(parent ?? ''))) score -= 4;
     if (FROM_CONTEXT.test(parent ?? box.text)) score -= 1.5;
+    const otherTax = (taxSide(box.text) ?? taxSide(parent ?? '')) === (ctx.b2b ? 'gross' : 'net');
+    if (otherTax) score -= 4;
     if (isInRelatedArea(el)) score -= 6;
     if (isInChrome(el)) score -= 6;
     if (isHidden(el)) score -= 2;
@@ -84,7 +91,7 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
     score += 3 * proximity(box.index, anchors.titleIndex, 250, 120);
     score += 2 * proximity(box.index, anchors.buyIndex, 120, 250);
     score -= box.index / total;
-    out.push({ box, amount: read.amount, currency: read.currency, score, old: role.old });
+    out.push({ box, amount: read.amount, currency: read.currency, score, old: role.old, otherTax });
   }
   // A box around a struck-through price is that old price, whatever its own markup says.
   const olds = out.filter((c) => c.old);
@@ -95,7 +102,7 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
 /**
  * The main product's visible price: price-looking texts scored by markup (price classes, currency
  * signs), by nearness to the title and the buy button, and against related products, page chrome,
- * shipping thresholds, unit prices and instalments. A was/strikethrough price nearby becomes the regular price.
+ * shipping thresholds, unit prices, instalments and the price on the other side of VAT (net for consumers, gross for B2B). A was/strikethrough price nearby becomes the regular price.
  */
 export function findVisiblePrice($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): VisiblePrice | null {
   const all = candidates($, index, anchors, ctx);
@@ -112,6 +119,7 @@ export function findVisiblePrice($: CheerioAPI, index: PageIndex, anchors: Ancho
     currency: best.currency,
     regularPrice: olds[0]?.amount ?? null,
     oldPrices: [...new Set(olds.map((c) => c.amount))],
+    otherTaxPrices: [...new Set(all.filter((c) => c.otherTax && !c.old && Math.abs(c.box.index - best.box.index) < 60).map((c) => c.amount))],
     score: best.score,
     scores: new Map([...current].reverse().map((c) => [c.amount, c.score])),
     index: best.box.index,
