@@ -1,5 +1,5 @@
 import { parsePrice, parsePrices } from '../price/parse-price.ts';
-import { canonicalDecimal, machineAmount } from './decimal.ts';
+import { canonicalDecimal, compareDecimal, machineAmount } from './decimal.ts';
 import { readNumber } from './field-values.ts';
 
 export interface PriceHints {
@@ -39,6 +39,12 @@ export function readMoney(text: string, hints: PriceHints = {}): ReadPrice | nul
 /** How many different amounts with a written currency a text shows ("€ 17,10 € 18,00 -5%" shows two, "2 for 1" none). */
 export function countPrices(text: string, hints: PriceHints = {}): number {
   return new Set(parsePrices(text, hints).filter((p) => p.currencyText !== null).map((p) => p.amount)).size;
+}
+
+/** Is the amount labelled as the former price in the text itself ("Was €30.00", "Statt 30 €", "Avant 30 €")? */
+export function labelledWas(text: string, amount: string, hints: PriceHints = {}): boolean {
+  if (!/\p{L}\p{L}/u.test(text)) return false;
+  return parsePrices(text, hints).some((p) => p.role === 'was' && compareDecimal(p.amount, amount) === 0);
 }
 
 /** An amount from structured data: a machine format when it is one, else read as a display text. */

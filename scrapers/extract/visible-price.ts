@@ -5,9 +5,9 @@ import type { PageContext } from './found.ts';
 import type { Anchors } from './page-anchors.ts';
 import { isHidden, isInChrome, isInRelatedArea } from './page-areas.ts';
 import type { PageIndex, TextBox } from './page-index.ts';
-import { countPrices, readPrice } from './price-text.ts';
+import { countPrices, labelledWas, readPrice } from './price-text.ts';
 import { taxSide } from './tax-context.ts';
-import { FROM_CONTEXT, LEGAL_NOTE, NOT_THE_PRICE_CONTEXT, priceRole } from './price-roles.ts';
+import { FROM_CONTEXT, LEGAL_NOTE, NOT_THE_PRICE_CONTEXT, priceRole, UNIT_PRICE_CONTEXT } from './price-roles.ts';
 
 export interface VisiblePrice {
   price: string;
@@ -74,7 +74,7 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
     const role = priceRole(box.el);
     const read = readPrice(box.text, hints);
     if (!read || read.amount === '0' || (!read.currencyText && !role.ownPriceLike)) continue;
-    if (countPrices(box.text, hints) > 1 || box.text.includes('=')) continue;
+    if (countPrices(box.text, hints) > 1 || box.text.includes('=') || UNIT_PRICE_CONTEXT.test(box.text)) continue;
     const parent = box.el.parent?.type === 'tag' ? index.textOf.get(box.el.parent) : undefined;
     const el = $(box.el);
     let score = (role.priceLike ? 3 : 0) + (read.currencyText ? 2 : 0);
@@ -91,7 +91,7 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
     score += 3 * proximity(box.index, anchors.titleIndex, 250, 120);
     score += 2 * proximity(box.index, anchors.buyIndex, 120, 250);
     score -= box.index / total;
-    out.push({ box, amount: read.amount, currency: read.currency, score, old: role.old, otherTax });
+    out.push({ box, amount: read.amount, currency: read.currency, score, old: role.old || labelledWas(box.text, read.amount, hints), otherTax });
   }
   // A box around a struck-through price is that old price, whatever its own markup says.
   const olds = out.filter((c) => c.old);
@@ -100,9 +100,9 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
 }
 
 /**
- * The main product's visible price: price-looking texts scored by markup (price classes, currency
+ * The main product's visible price: price-looking texts (never a unit price) scored by markup (price classes, currency
  * signs), by nearness to the title and the buy button, and against related products, page chrome,
- * shipping thresholds, unit prices, instalments and the price on the other side of VAT (net for consumers, gross for B2B). A was/strikethrough price nearby becomes the regular price.
+ * shipping thresholds, instalments and the price on the other side of VAT (net for consumers, gross for B2B). A was/strikethrough price nearby becomes the regular price.
  */
 export function findVisiblePrice($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): VisiblePrice | null {
   const all = candidates($, index, anchors, ctx);
