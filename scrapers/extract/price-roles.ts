@@ -62,7 +62,7 @@ const UNIT_WORDS = [
   'grundpreis', 'unit price', 'prix unitaire', 'prix au (kg|litre)', 'cena jednostkowa', 'egységár', 'jednotková', 'precio por (kg|litro)', 'prezzo al (kg|litro)',
 ];
 
-/** A price per kg, litre or piece of a pack ("€25.80 / l", "Grundpreis: 5,16 €/kg"): never the product's price. */
+/** A price per kg, litre or piece of a pack ("€25.80 / l", "Grundpreis: 5,16 €/kg"): not the price of the pack. */
 export const UNIT_PRICE_CONTEXT = new RegExp(UNIT_WORDS.join('|'), 'i');
 
 /** Words around a price that make it something else than the product's price, in several languages. */

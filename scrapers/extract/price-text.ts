@@ -1,3 +1,4 @@
+import { ZERO_DECIMAL_CODES } from '../price/currency-codes.ts';
 import { parsePrice, parsePrices } from '../price/parse-price.ts';
 import { canonicalDecimal, compareDecimal, machineAmount } from './decimal.ts';
 import { readNumber } from './field-values.ts';
@@ -47,7 +48,12 @@ export function labelledWas(text: string, amount: string, hints: PriceHints = {}
   return parsePrices(text, hints).some((p) => p.role === 'was' && compareDecimal(p.amount, amount) === 0);
 }
 
-/** An amount from structured data: a machine format when it is one, else read as a display text. */
+/**
+ * An amount from structured data: a machine format when it is one, else read as a display text. For a
+ * currency without minor units, "229.990" groups thousands (shops write CLP and HUF amounts so).
+ */
 export function readAmount(text: string, hints: PriceHints = {}): string | undefined {
+  const currency = hints.currency?.toUpperCase();
+  if (currency && ZERO_DECIMAL_CODES.has(currency) && /^\s*\d{1,3}(\.\d{3})+\s*$/.test(text)) return canonicalDecimal(text.replace(/[.\s]/g, ''));
   return machineAmount(text) ?? readPrice(text, hints)?.amount ?? undefined;
 }

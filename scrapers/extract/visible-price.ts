@@ -31,6 +31,8 @@ interface Candidate {
   old: boolean;
   /** Shown as the price on the side of VAT the shopper does not pay. */
   otherTax: boolean;
+  /** A price per kg or litre. */
+  unit: boolean;
 }
 
 const MAX_PRICE_TEXT = 48;
@@ -74,7 +76,7 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
     const role = priceRole(box.el);
     const read = readPrice(box.text, hints);
     if (!read || read.amount === '0' || (!read.currencyText && !role.ownPriceLike)) continue;
-    if (countPrices(box.text, hints) > 1 || box.text.includes('=') || UNIT_PRICE_CONTEXT.test(box.text)) continue;
+    if (countPrices(box.text, hints) > 1 || box.text.includes('=')) continue;
     const parent = box.el.parent?.type === 'tag' ? index.textOf.get(box.el.parent) : undefined;
     const el = $(box.el);
     let score = (role.priceLike ? 3 : 0) + (read.currencyText ? 2 : 0);
@@ -91,7 +93,7 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
     score += 3 * proximity(box.index, anchors.titleIndex, 250, 120);
     score += 2 * proximity(box.index, anchors.buyIndex, 120, 250);
     score -= box.index / total;
-    out.push({ box, amount: read.amount, currency: read.currency, score, old: role.old || labelledWas(box.text, read.amount, hints), otherTax });
+    out.push({ box, amount: read.amount, currency: read.currency, score, old: role.old || labelledWas(box.text, read.amount, hints), otherTax, unit: UNIT_PRICE_CONTEXT.test(box.text) });
   }
   // A box around a struck-through price is that old price, whatever its own markup says.
   const olds = out.filter((c) => c.old);
@@ -100,12 +102,15 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
 }
 
 /**
- * The main product's visible price: price-looking texts (never a unit price) scored by markup (price classes, currency
+ * The main product's visible price: price-looking texts (a unit price only when there is no other) scored by markup (price classes, currency
  * signs), by nearness to the title and the buy button, and against related products, page chrome,
  * shipping thresholds, instalments and the price on the other side of VAT (net for consumers, gross for B2B). A was/strikethrough price nearby becomes the regular price.
  */
 export function findVisiblePrice($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): VisiblePrice | null {
-  const all = candidates($, index, anchors, ctx);
+  const found = candidates($, index, anchors, ctx);
+  // A unit price is never the price of a pack; it is the price only where nothing else is priced (fuel per litre).
+  const packs = found.filter((c) => !c.unit);
+  const all = packs.length ? packs : found;
   const current = all.filter((c) => !c.old).sort((a, b) => b.score - a.score);
   const topOld = all.filter((c) => c.old).sort((a, b) => b.score - a.score)[0];
   // A lone "old" price far ahead of any current one is the shop's markup for its only price.
