@@ -2,7 +2,9 @@
  * Scrape benchmark: the same local ~100 KB product pages fetched and parsed by rivalscope's static and browser
  * paths and, in the same run, by Crawlee's CheerioCrawler, a naive Playwright loop and Crawlee's PlaywrightCrawler.
  * Each contender runs in its own process so its peak RSS (with its Chromium processes) is its own.
- * `npm run bench:scrape [-- --pages 300 --browser-pages 120 --sweep --only rivalscope-static,crawlee-cheerio]`
+ * A single run varies ±30 % on a shared machine, so every contender runs `--rounds` times (default 3),
+ * interleaved (one of each per round); ratios are taken within a round and printed as median with min–max.
+ * `npm run bench:scrape [-- --pages 300 --browser-pages 120 --rounds 3 --sweep --only rivalscope-static,crawlee-cheerio]`
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -258,6 +260,11 @@ async function measure(name: string, origin: string, pages: number, concurrency:
   return { name, concurrency, pages, peakRss, peakPss, ...(result as RunResult) };
 }
 
+function median(sorted: number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -294,29 +301,45 @@ async function main(): Promise<void> {
   try {
     console.log(`scrape benchmark: ${staticPages} pages static, ${browserPages} pages browser, ~${(productPage(1).length / 1024).toFixed(0)} KB each, ${origin}`);
     console.log(['contender'.padEnd(20), '  c', '      ok', ' pages/s', ' p50 ms', ' p95 ms', '  RSS MiB', '  PSS MiB'].join('  '));
-    const rates: Record<string, number> = {};
-    for (const [name, pages, concurrency] of [
-      ['rivalscope-static', staticPages, STATIC_CONCURRENCY],
-      ['crawlee-cheerio', staticPages, STATIC_CONCURRENCY],
-      ['rivalscope-browser', browserPages, BROWSER_CONCURRENCY],
-      ['naive-playwright', browserPages, 1],
-      ['crawlee-playwright', browserPages, BROWSER_CONCURRENCY],
-    ] as const) {
-      if (only && !only.includes(name)) continue;
-      rates[name] = printRow(await measure(name, origin, pages, concurrency));
+    const rounds = arg('rounds', 3);
+    const rates: Record<string, number[]> = {};
+    const peakPss: Record<string, number> = {};
+    for (let round = 1; round <= rounds; round++) {
+      console.log(`round ${round} of ${rounds}`);
+      for (const [name, pages, concurrency] of [
+        ['rivalscope-static', staticPages, STATIC_CONCURRENCY],
+        ['crawlee-cheerio', staticPages, STATIC_CONCURRENCY],
+        ['rivalscope-browser', browserPages, BROWSER_CONCURRENCY],
+        ['naive-playwright', browserPages, 1],
+        ['crawlee-playwright', browserPages, BROWSER_CONCURRENCY],
+      ] as const) {
+        if (only && !only.includes(name)) continue;
+        const row = await measure(name, origin, pages, concurrency);
+        (rates[name] ??= []).push(printRow(row));
+        peakPss[name] = Math.max(peakPss[name] ?? 0, row.peakPss);
+      }
     }
     if (process.argv.includes('--sweep')) {
       for (const c of [2, 6, 8]) printRow(await measure('rivalscope-browser', origin, browserPages, c));
       for (const c of [4, 16]) printRow(await measure('rivalscope-static', origin, staticPages, c));
     }
+    console.log(`\nmedian pages/s of ${rounds} (min–max), highest peak PSS:`);
+    for (const [name, list] of Object.entries(rates)) {
+      const sorted = [...list].sort((a, b) => a - b);
+      console.log(`  ${name.padEnd(20)} ${median(sorted).toFixed(1).padStart(7)}  (${sorted[0]?.toFixed(1)}–${sorted.at(-1)?.toFixed(1)})  ${((peakPss[name] ?? 0) / 2 ** 20).toFixed(0)} MiB`);
+    }
     const ratio = (a: string, b: string, target: number) => {
-      if (!rates[a] || !rates[b]) return;
-      const value = (rates[a] ?? 0) / (rates[b] ?? 1);
-      console.log(`${a} / ${b}: ${value.toFixed(2)}× (target ≥ ${target}×) ${value >= target ? 'met' : 'NOT met'}`);
+      const x = rates[a];
+      const y = rates[b];
+      if (!x || !y) return;
+      const perRound = x.map((rate, i) => rate / (y[i] ?? Infinity)).sort((m, n) => m - n);
+      const value = median(perRound);
+      const spread = `${perRound[0]?.toFixed(2)}–${perRound.at(-1)?.toFixed(2)}`;
+      console.log(`${a} / ${b}: median ${value.toFixed(2)}× (min–max ${spread}, ${perRound.length} interleaved rounds; target ≥ ${target}×) ${value >= target ? 'met' : 'NOT met'}`);
     };
-    ratio('rivalscope-static', 'crawlee-cheerio', 2.5);
-    ratio('rivalscope-browser', 'naive-playwright', 3);
-    ratio('rivalscope-browser', 'crawlee-playwright', 1);
+    ratio('rivalscope-static', 'crawlee-cheerio', 3);
+    ratio('rivalscope-browser', 'naive-playwright', 4);
+    ratio('rivalscope-browser', 'crawlee-playwright', 3);
   } finally {
     server.kill();
   }

@@ -12,6 +12,15 @@ interface Candidate {
   order: number;
   /** The Offer whose itemOffered this product is. */
   offeredBy?: SchemaNode;
+  /** The ProductGroup this product is a variant of. */
+  group?: SchemaNode;
+}
+
+/** The page's own product, the Offer it is offered by, and its other variants (sizes, colours) described beside it. */
+export interface ChosenProduct {
+  node: SchemaNode;
+  offeredBy?: SchemaNode;
+  variants: SchemaNode[];
 }
 
 function isProduct(node: SchemaNode): boolean {
@@ -21,16 +30,17 @@ function isProduct(node: SchemaNode): boolean {
 function collect(roots: SchemaNode[]): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<SchemaNode>();
-  const walk = (node: SchemaNode, related: boolean, underProduct: boolean, offeredBy?: SchemaNode): void => {
+  const walk = (node: SchemaNode, related: boolean, underProduct: boolean, offeredBy?: SchemaNode, group?: SchemaNode): void => {
     if (seen.has(node)) return;
     seen.add(node);
     const product = isProduct(node);
-    if (product) out.push({ node, related: related || Boolean(node.nested) || underProduct, order: out.length, offeredBy });
+    if (product) out.push({ node, related: related || Boolean(node.nested) || underProduct, order: out.length, offeredBy, group });
     for (const [prop, values] of node.props) {
       for (const v of values) {
         if (typeof v === 'string') continue;
         if (prop === 'itemOffered') walk(v, related, underProduct, node);
-        else if (prop === 'hasVariant' || prop === 'mainEntity') walk(v, related, false);
+        else if (prop === 'hasVariant') walk(v, related, false, undefined, node);
+        else if (prop === 'mainEntity') walk(v, related, false);
         else walk(v, related || RELATED_PROPS.has(prop), underProduct || (product && prop !== 'offers'));
       }
     }
@@ -58,11 +68,23 @@ function pathOf(url: string, base: string): string | null {
   }
 }
 
+const sameName = (a: SchemaNode, b: SchemaNode): boolean => {
+  const name = firstText(a, 'name')?.toLowerCase();
+  return name !== undefined && name === firstText(b, 'name')?.toLowerCase();
+};
+
+/** Items that are the chosen product in another size or colour: variants of its group, or unrelated items of the same name. */
+function variantsOf(chosen: Candidate, candidates: Candidate[]): SchemaNode[] {
+  return candidates
+    .filter((c) => c !== chosen && !c.related && ((chosen.group && c.group === chosen.group) || sameName(c.node, chosen.node)))
+    .map((c) => c.node);
+}
+
 /**
  * Picks the page's own product among the items the markup describes: not one reached through a
  * related-products property or list, preferably the one whose URL, SKU or name matches the page.
  */
-export function chooseProduct(roots: SchemaNode[], ctx: PageContext, title: string): Pick<Candidate, 'node' | 'offeredBy'> | undefined {
+export function chooseProduct(roots: SchemaNode[], ctx: PageContext, title: string): ChosenProduct | undefined {
   const candidates = collect(roots);
   const pagePath = pathOf(ctx.url, ctx.url);
   const decodedUrl = decodeURIComponent(ctx.url).toLowerCase();
@@ -84,5 +106,5 @@ export function chooseProduct(roots: SchemaNode[], ctx: PageContext, title: stri
       bestScore = score;
     }
   }
-  return best;
+  return best && { node: best.node, offeredBy: best.offeredBy, variants: variantsOf(best, candidates) };
 }

@@ -17,7 +17,7 @@ import { reconcile } from './reconcile.ts';
 import { productFound } from './schema-offer.ts';
 import { findLabelledValues } from './visible-labels.ts';
 import { findVisiblePrice } from './visible-price.ts';
-import { findVisibleStock, mainArea } from './visible-stock.ts';
+import { findVisibleStock, hasVariantPicker, mainArea } from './visible-stock.ts';
 
 export { ExtractionError } from './extraction-error.ts';
 
@@ -29,6 +29,10 @@ export interface ExtractInput {
   /** ISO 4217 currency to assume when the page names none. */
   currency?: string;
   recipe?: Recipe;
+  /** The shop sells to businesses: where a page shows a price without and one with VAT, the net one is the price (else the consumer's gross one). */
+  b2b?: boolean;
+  /** Read JSON-LD, microdata, RDFa and OpenGraph (default); false measures what the visible page alone gives. */
+  structuredData?: boolean;
 }
 
 function structuredSources($: CheerioAPI, ctx: PageContext, title: string): SourcedFound[] {
@@ -40,7 +44,7 @@ function structuredSources($: CheerioAPI, ctx: PageContext, title: string): Sour
   const out: SourcedFound[] = [];
   for (const [source, read] of readers) {
     const chosen = chooseProduct(read(), ctx, title);
-    if (chosen) out.push({ source, found: productFound(chosen.node, ctx, chosen.offeredBy) });
+    if (chosen) out.push({ source, found: productFound(chosen.node, ctx, chosen.offeredBy, chosen.variants) });
   }
   out.push({ source: 'opengraph', found: readOpenGraph($, ctx) });
   return out;
@@ -62,16 +66,18 @@ function webUrl($: CheerioAPI, given: string): string {
 export function extractOffer(input: ExtractInput): { offer: Offer; provenance: Provenance } {
   const $ = load(input.html);
   const pageLocale = cleanText($('html').attr('lang'))?.replace('_', '-');
-  const ctx: PageContext = { url: webUrl($, input.url), locale: input.locale ?? pageLocale, currency: input.currency?.toUpperCase() };
+  const ctx: PageContext = { url: webUrl($, input.url), locale: input.locale ?? pageLocale, currency: input.currency?.toUpperCase(), b2b: input.b2b };
   const pageTitle = cleanText($('h1').first().text()) ?? cleanText($('meta[property="og:title"]').attr('content')) ?? cleanText($('title').first().text()) ?? '';
-  const sources = structuredSources($, ctx, pageTitle);
+  const sources = input.structuredData === false ? [] : structuredSources($, ctx, pageTitle);
 
   const index = indexPage($, 160);
   const names = [...sources.map((s) => s.found.name), cleanText($('title').first().text())].filter((n): n is string => Boolean(n));
   const anchors = findAnchors($, index, names);
   const visible = findVisiblePrice($, index, anchors, ctx);
   const area = mainArea([anchors.titleIndex, anchors.buyIndex, visible?.index ?? null]);
-  const stock = (area ? findVisibleStock($, index, area) : null) ?? (anchors.buyDisabled ? 'OutOfStock' : null);
+  // Buy buttons all disabled say "sold out" unless a size or colour is still to be chosen.
+  const buyBlocked = anchors.buyDisabled && !(area && hasVariantPicker($, index, area));
+  const stock = (area ? findVisibleStock($, index, area) : null) ?? (buyBlocked ? 'OutOfStock' : null);
   const labelled = findLabelledValues($, index, anchors.titleIndex ?? visible?.index ?? null);
   const heuristic: Found = {
     ...labelled,
@@ -83,7 +89,7 @@ export function extractOffer(input: ExtractInput): { offer: Offer; provenance: P
   };
   const { offer, provenance } = mergeFound([...sources, { source: 'heuristic', found: heuristic }]);
 
-  reconcile(offer, provenance, { visible, labelledSku: labelled.sku, stock, url: ctx.url, currency: ctx.currency });
+  reconcile(offer, provenance, { visible, labelledSku: labelled.sku, stock, buyable: anchors.buyEnabled, url: ctx.url, currency: ctx.currency });
   if (area) {
     offer.promotions = findPromotions($, index, area);
     if (offer.promotions.length) provenance.promotions = 'heuristic';

@@ -26,6 +26,8 @@ export interface PageContext {
   url: string;
   locale?: string;
   currency?: string;
+  /** The shop sells to businesses: a net price (without VAT) is the price. */
+  b2b?: boolean;
 }
 
 const OUT_OF_STOCK_TERMS = /outofstock|soldout|discontinued|unavailable|out of stock|sold out|not available|nostock/i;

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { isInChrome, isInRelatedArea } from './page-areas.ts';
+import { isHidden, isInChrome, isInRelatedArea } from './page-areas.ts';
 import type { PageIndex } from './page-index.ts';
 
 /** Landmarks of the main product on a page: its title and its buy button, with their document positions. */
@@ -11,6 +11,8 @@ export interface Anchors {
   buyIndex: number | null;
   /** Every buy button of the page is disabled: nothing can be bought. */
   buyDisabled: boolean;
+  /** The buy button nearest the title is shown and enabled: the page sells the product. */
+  buyEnabled: boolean;
 }
 
 /** Buy-button texts in many languages, as whole words. */
@@ -95,17 +97,18 @@ export function findAnchors($: CheerioAPI, index: PageIndex, names: string[]): A
   const buttons = index.boxes.filter((b) => BUY.test(b.text) && b.text.length < 60 && !isInRelatedArea($(b.el)) && !isInChrome($(b.el)));
   const inputs = $('input[type="submit"], input[type="button"]')
     .toArray()
-    .filter((el) => BUY.test(el.attribs['value'] ?? '') && !isInRelatedArea($(el)));
+    .filter((el) => BUY.test(el.attribs['value'] ?? '') && !isInRelatedArea($(el)) && !isHidden($(el)));
   const controls = [...new Set([...buttons.map((b) => controlOf($, b.el)), ...inputs])]
     .filter((el): el is Element => el !== null)
     .map((el) => ({ el, index: index.order.get(el) ?? 0 }));
   const distance = (i: number): number => (titleIndex === null ? i : Math.abs(i - titleIndex));
-  const nearest = controls.reduce<number | null>((best, c) => (best === null || distance(c.index) < distance(best) ? c.index : best), null);
+  const nearest = controls.reduce<(typeof controls)[number] | null>((best, c) => (best === null || distance(c.index) < distance(best.index) ? c : best), null);
   return {
     title,
     titleText: title ? textOf($(title).text()) : null,
     titleIndex,
-    buyIndex: nearest,
+    buyIndex: nearest?.index ?? null,
     buyDisabled: controls.length > 0 && controls.every((c) => isDisabled(c.el)),
+    buyEnabled: nearest !== null && !isDisabled(nearest.el),
   };
 }

@@ -57,18 +57,24 @@ export function priceRole(el: Element, depth = 4): PriceRole {
 export const LEGAL_NOTE =
   /(inkl\.?|incl\.?|including|included|zzgl\.?|plus|\+|excl\.?|exkl\.?|hors|sans|ohne|without|w tym|vč\.?|sis\.?|inclusief|incluso|incluido|s)\s*(\p{L}+\.?\s*)?(versand\p{L}*|shipping|livraison|porto|frais de port|dostaw\p{L}*|doprav\p{L}*|spedizione|envío|mwst\.?|vat|tva|iva|btw|dph|áfa|pdv|alv|ust\.?)(\s*(incluse?|inclus|included|inbegriffen))?/giu;
 
+const UNIT_WORDS = [
+  '/\\s*(kg|g|l|ml|m|m2|m²|100 ?g|100 ?ml|10 ?ml|st|stk|pcs|szt|db|ks|kom)\\b', 'per (kg|kilo|litre|liter|100|meter|metre)', 'pro (kg|liter|100)', '\\bje (kg|liter|100)',
+  'grundpreis', 'unit price', 'prix unitaire', 'prix au (kg|litre)', 'cena jednostkowa', 'egységár', 'jednotková', 'precio por (kg|litro)', 'prezzo al (kg|litro)',
+];
+
+/** A price per kg, litre or piece of a pack ("€25.80 / l", "Grundpreis: 5,16 €/kg"): not the price of the pack. */
+export const UNIT_PRICE_CONTEXT = new RegExp(UNIT_WORDS.join('|'), 'i');
+
 /** Words around a price that make it something else than the product's price, in several languages. */
 export const NOT_THE_PRICE_CONTEXT = new RegExp(
   [
+    ...UNIT_WORDS,
     'shipping', 'delivery', 'postage', 'versand', 'lieferung', 'livraison', 'envío', 'envio', 'spedizion', 'verzend', 'dostaw', 'wysyłk', 'szállítás', 'doprav',
-    'dostav', 'poštarin', 'frakt', 'toimitus', 'free from', 'orders over', 'ab \\d', 'od \\d',
-    '/\\s*(kg|g|l|ml|m|m2|m²|100 ?g|100 ?ml|st|stk|pcs|szt|db|ks|kom)\\b', 'per (kg|litre|liter|100)', 'pro (kg|liter|100)', '\\bje (kg|liter|100)',
-    'grundpreis', 'unit price', 'prix unitaire', 'cena jednostkowa', 'egységár', 'jednotková',
+    'dostav', 'poštarin', 'frakt', 'toimitus', 'free from', 'orders over', 'ab \\d', 'od \\d', '滿額', '满额', '満額', '滿\\s*\\$?\\d', '满\\s*\\$?\\d',
     '/\\s*(mo|month|monat|mies|mois|mes|mese|hó|měs)', 'x \\d+ ?(months|rat|raten)', '\\d+ ?x ', 'rata', 'raten', 'részlet', 'splátk', 'financ', '每期', '分期', '每月',
     'you save', 'sie sparen', 'oszczędzasz', 'megtakarítás', 'ušetříte', 'économisez', 'ahorras', 'risparmi', 'save',
     'total', 'subtotal', 'gesamt', 'razem', 'összesen', 'celkem', 'ukupno',
     'points', 'punkte', 'punkt', 'pont', 'bod',
-    'brez ddv', 'ohne mwst', 'excl', 'exkl', 'ex\\. ?vat', 'ex vat', 'netto', 'nettó', 'bez dph', 'bez vat', 'bez pdv', 'hors tax', '\\bht\\b', 'sin iva', 'senza iva', 'ex\\. moms', 'ekskl',
     'used', 'occasion', 'gebraucht', 'usato', 'usado', 'używan', 'használt', 'other sellers', 'other offers', 'andere verkäufer', 'autres vendeurs',
   ].join('|'),
   'i',

@@ -1,5 +1,6 @@
+import { ZERO_DECIMAL_CODES } from '../price/currency-codes.ts';
 import { parsePrice, parsePrices } from '../price/parse-price.ts';
-import { canonicalDecimal, machineAmount } from './decimal.ts';
+import { canonicalDecimal, compareDecimal, machineAmount } from './decimal.ts';
 import { readNumber } from './field-values.ts';
 
 export interface PriceHints {
@@ -41,7 +42,18 @@ export function countPrices(text: string, hints: PriceHints = {}): number {
   return new Set(parsePrices(text, hints).filter((p) => p.currencyText !== null).map((p) => p.amount)).size;
 }
 
-/** An amount from structured data: a machine format when it is one, else read as a display text. */
+/** Is the amount labelled as the former price in the text itself ("Was €30.00", "Statt 30 €", "Avant 30 €")? */
+export function labelledWas(text: string, amount: string, hints: PriceHints = {}): boolean {
+  if (!/\p{L}\p{L}/u.test(text)) return false;
+  return parsePrices(text, hints).some((p) => p.role === 'was' && compareDecimal(p.amount, amount) === 0);
+}
+
+/**
+ * An amount from structured data: a machine format when it is one, else read as a display text. For a
+ * currency without minor units, "229.990" groups thousands (shops write CLP and HUF amounts so).
+ */
 export function readAmount(text: string, hints: PriceHints = {}): string | undefined {
+  const currency = hints.currency?.toUpperCase();
+  if (currency && ZERO_DECIMAL_CODES.has(currency) && /^\s*\d{1,3}(\.\d{3})+\s*$/.test(text)) return canonicalDecimal(text.replace(/[.\s]/g, ''));
   return machineAmount(text) ?? readPrice(text, hints)?.amount ?? undefined;
 }

@@ -1,4 +1,5 @@
 import type { Availability, Offer, Provenance } from '../offer.ts';
+import { compareDecimal } from './decimal.ts';
 import { identifierFromUrl } from './url-identifier.ts';
 import type { VisiblePrice } from './visible-price.ts';
 
@@ -6,6 +7,8 @@ export interface VisibleEvidence {
   visible: VisiblePrice | null;
   labelledSku: string | undefined;
   stock: Availability | null;
+  /** An enabled buy button is shown next to the product. */
+  buyable: boolean;
   url: string;
   currency: string | undefined;
 }
@@ -17,14 +20,14 @@ function outranks(visible: VisiblePrice, price: string): boolean {
 
 /**
  * Where markup and the visible page disagree, the visible page wins: a struck-through or minor markup
- * price, an out-of-stock statement, the article number shown next to the product. Gaps are filled from
- * the visible page, the URL and the currency hint.
+ * price, a markup price the page shows as the net (or, for a B2B shop, the gross) one, an out-of-stock statement, the article number shown next to the product. Gaps are filled from
+ * the visible page (a price with an enabled buy button is in stock), the URL and the currency hint.
  */
 export function reconcile(offer: Offer, provenance: Provenance, evidence: VisibleEvidence): void {
   const { visible } = evidence;
-  if (visible && offer.price !== null && provenance.price !== 'heuristic' && visible.price !== offer.price) {
+  if (visible && offer.price !== null && provenance.price !== 'heuristic' && compareDecimal(visible.price, offer.price) !== 0) {
     const struck = visible.oldPrices.includes(offer.price);
-    if (struck || outranks(visible, offer.price)) {
+    if (struck || visible.otherTaxPrices.includes(offer.price) || outranks(visible, offer.price)) {
       offer.regularPrice = struck ? offer.price : visible.regularPrice;
       offer.price = visible.price;
       provenance.price = 'heuristic';
@@ -32,7 +35,7 @@ export function reconcile(offer: Offer, provenance: Provenance, evidence: Visibl
       else provenance.regularPrice = 'heuristic';
     }
   }
-  if (offer.regularPrice === null && visible?.regularPrice && visible.price === offer.price) {
+  if (offer.regularPrice === null && visible?.regularPrice && offer.price !== null && compareDecimal(visible.price, offer.price) === 0) {
     offer.regularPrice = visible.regularPrice;
     provenance.regularPrice = 'heuristic';
   }
@@ -44,6 +47,11 @@ export function reconcile(offer: Offer, provenance: Provenance, evidence: Visibl
   }
   if (evidence.stock === 'OutOfStock' && offer.availability !== 'OutOfStock') {
     offer.availability = 'OutOfStock';
+    provenance.availability = 'heuristic';
+  }
+  // A page that shows a price and an enabled buy button, and says nothing else about stock, sells the product.
+  if (offer.availability === null && offer.price !== null && evidence.buyable) {
+    offer.availability = 'InStock';
     provenance.availability = 'heuristic';
   }
   if (offer.price !== null && offer.currency === null && evidence.currency) {

@@ -1,7 +1,7 @@
 import type { PageContext, Found } from './found.ts';
 import { cleanBrand, cleanCurrency, cleanGtin, cleanSku, cleanText, compact, schemaAvailability } from './found.ts';
 import { readAmount } from './price-text.ts';
-import { children, firstText, texts, type SchemaNode } from './schema-node.ts';
+import { children, firstText, hasType, texts, type SchemaNode } from './schema-node.ts';
 
 const LIST_PRICE = /StrikethroughPrice|ListPrice|MSRP|RegularPrice|OriginalPrice/i;
 
@@ -16,15 +16,26 @@ function amount(node: SchemaNode, ctx: PageContext, currency: string | undefined
   return text ? readAmount(text, { locale: ctx.locale, currency: currency ?? ctx.currency }) : undefined;
 }
 
+/** UN/CEFACT codes and words for "one piece": a price per piece is the price, one per kg or litre is a unit price. */
+const PIECE = /^(c62|h87|ea|xpp|xpce|pce|pcs?|piece|stk|st|unit|1)$/i;
+
+/** A price specification "per kg", "per litre", "per 100 g": a unit price, never the price. */
+function isUnitPrice(spec: SchemaNode): boolean {
+  return children(spec, 'referenceQuantity').some((q) => {
+    const unit = firstText(q, 'unitCode', 'unitText');
+    return unit !== null && !PIECE.test(unit.trim());
+  });
+}
+
 /**
- * Reads an Offer (or AggregateOffer): its own price, else its price specifications (a unit price such as
- * "per kg" only when there is no other), else the low price; a strikethrough or list price as the regular price.
+ * Reads an Offer (or AggregateOffer): its own price, else its price specifications (never a unit price
+ * such as "per kg"), else the low price; a strikethrough or list price as the regular price.
  */
 function quote(offer: SchemaNode, ctx: PageContext): PriceQuote {
   const currency = cleanCurrency(firstText(offer, 'priceCurrency', 'currency'));
   const q: PriceQuote = { currency, price: amount(offer, ctx, currency, 'price', 'salePrice') };
-  const specs = children(offer, 'priceSpecification').sort((a, b) => children(a, 'referenceQuantity').length - children(b, 'referenceQuantity').length);
-  for (const spec of specs) {
+  for (const spec of children(offer, 'priceSpecification')) {
+    if (isUnitPrice(spec)) continue;
     const specCurrency = cleanCurrency(firstText(spec, 'priceCurrency')) ?? currency;
     const value = amount(spec, ctx, specCurrency, 'price', 'minPrice');
     if (!value) continue;
@@ -55,9 +66,15 @@ function samePage(url: string | null, page: string): boolean {
 
 const inStock = (o: SchemaNode): boolean => schemaAvailability(firstText(o, 'availability') ?? '') === 'InStock';
 
-/** Among several offers (sellers, sizes) the one for the page's URL, else the first with a price, preferring those in stock. */
+/**
+ * Among several offers (sellers, sizes) the one for the page's URL, else the first with a price, preferring
+ * those in stock. Sellers' own offers come before an AggregateOffer: the buy box is the first seller's
+ * offer, not the lowest price of the list.
+ */
 function chooseOffer(offers: SchemaNode[], ctx: PageContext): SchemaNode | undefined {
-  const withPrice = offers.filter((o) => quote(o, ctx).price);
+  const priced = offers.filter((o) => quote(o, ctx).price);
+  const sellers = priced.filter((o) => !hasType(o, 'AggregateOffer'));
+  const withPrice = sellers.length ? sellers : priced;
   const forPage = withPrice.filter((o) => samePage(firstText(o, 'url'), ctx.url));
   const pool = forPage.length ? forPage : withPrice;
   return pool.find(inStock) ?? pool[0] ?? offers[0];
@@ -70,15 +87,19 @@ function brandOf(product: SchemaNode): string | undefined {
   return cleanBrand(node ? firstText(node, 'name') : null);
 }
 
-/** A schema.org product item → what it says about the offer. */
-export function productFound(product: SchemaNode, ctx: PageContext, offeredBy?: SchemaNode): Found {
+/**
+ * A schema.org product item → what it says about the offer. The product is in stock when any of its
+ * offers or of its variants' offers is: one sold-out size does not make the product sold out.
+ */
+export function productFound(product: SchemaNode, ctx: PageContext, offeredBy?: SchemaNode, variants: SchemaNode[] = []): Found {
   const offers = offersOf(product);
   if (offeredBy) offers.unshift(offeredBy);
   const offer = chooseOffer(offers, ctx);
   const q = offer ? quote(offer, ctx) : {};
   // A price of 0 is a placeholder of an offer that is not really there: neither its price nor its stock count.
   const placeholder = q.price !== undefined && /^0(\.0*)?$/.test(q.price);
-  const availability = offer && !placeholder ? (offers.some(inStock) ? 'InStock' : schemaAvailability(firstText(offer, 'availability') ?? '')) : undefined;
+  const anyInStock = [...offers, ...variants.flatMap(offersOf)].some(inStock);
+  const availability = offer && !placeholder ? (anyInStock ? 'InStock' : schemaAvailability(firstText(offer, 'availability') ?? '')) : undefined;
   const found: Found = {
     name: cleanText(firstText(product, 'name')),
     price: placeholder ? undefined : q.price,

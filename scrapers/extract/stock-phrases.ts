@@ -66,15 +66,21 @@ const OTHER_SUBJECT = phrases(
 /** A leading label such as "Availability:", "Verfügbarkeit:", "Dostępność:", "Status:". */
 const LEADING_LABEL = /^[^:]{1,30}:\s*/;
 
+/** A size or variant named before the phrase: "44 – sold out", "EU 42.5 sold out", "XL: out of stock", "One size sold out". */
+const VARIANT_PREFIX = /^((eu|uk|us|fr|it)\s?)?(\d{1,3}([.,]\d)?(\s?\/\s?\d{1,3})?|x{0,3}[sl]|m|\dxl|xxs|one size)\b\s*[-–—:(]?\s*/iu;
+
 /**
  * What a visible text states about the product's stock: only when the phrase is what the text is about —
  * it opens the text (after an optional label) or the text is a few words — and neither the text nor its
- * surroundings are about an image, a store, a variant or a delivery option.
+ * surroundings are about an image, a store, a variant or a delivery option, nor does a size open the text.
  */
 export function stockStatement(text: string, surroundings = ''): Availability | null {
   const stock = stockFromText(text);
   if (!stock || text.length > 120 || OTHER_SUBJECT.test(text) || OTHER_SUBJECT.test(surroundings)) return null;
+  const phrase = stock === 'OutOfStock' ? OUT_RE : IN_RE;
+  const variant = VARIANT_PREFIX.exec(text);
+  if (variant && phrase.exec(text.slice(variant[0].length))?.index === 0) return null;
   const body = text.replace(LEADING_LABEL, '').replace(/^[^\p{L}]+/u, '');
-  const opens = (stock === 'OutOfStock' ? OUT_RE : IN_RE).exec(body)?.index === 0;
+  const opens = phrase.exec(body)?.index === 0;
   return opens || body.split(/\s+/).length <= 4 ? stock : null;
 }

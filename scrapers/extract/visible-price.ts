@@ -5,8 +5,9 @@ import type { PageContext } from './found.ts';
 import type { Anchors } from './page-anchors.ts';
 import { isHidden, isInChrome, isInRelatedArea } from './page-areas.ts';
 import type { PageIndex, TextBox } from './page-index.ts';
-import { countPrices, readPrice } from './price-text.ts';
-import { FROM_CONTEXT, LEGAL_NOTE, NOT_THE_PRICE_CONTEXT, priceRole } from './price-roles.ts';
+import { countPrices, labelledWas, readPrice } from './price-text.ts';
+import { taxSide } from './tax-context.ts';
+import { FROM_CONTEXT, LEGAL_NOTE, NOT_THE_PRICE_CONTEXT, priceRole, UNIT_PRICE_CONTEXT } from './price-roles.ts';
 
 export interface VisiblePrice {
   price: string;
@@ -14,6 +15,8 @@ export interface VisiblePrice {
   regularPrice: string | null;
   /** Every struck-through amount shown next to the price. */
   oldPrices: string[];
+  /** Amounts shown as the same price on the other side of VAT (the net one for consumers, the gross one for B2B shops). */
+  otherTaxPrices: string[];
   /** How sure the heuristics are, and how much each other amount shown as a current price scored. */
   score: number;
   scores: Map<string, number>;
@@ -26,6 +29,10 @@ interface Candidate {
   currency: string | null;
   score: number;
   old: boolean;
+  /** Shown as the price on the side of VAT the shopper does not pay. */
+  otherTax: boolean;
+  /** A price per kg or litre. */
+  unit: boolean;
 }
 
 const MAX_PRICE_TEXT = 48;
@@ -62,7 +69,8 @@ const inMainArea = (el: Element): boolean =>
 function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): Candidate[] {
   const out: Candidate[] = [];
   const total = Math.max(1, index.order.size);
-  const hints = { locale: ctx.locale, currency: ctx.currency };
+  // The page's address settles an ambiguous sign by its country domain ("$" on a .cl shop, "元" on a .tw one).
+  const hints = { locale: ctx.locale, currency: ctx.currency, hint: ctx.url };
   for (const box of index.boxes) {
     if (box.text.length > MAX_PRICE_TEXT || !/\d/.test(box.text)) continue;
     const role = priceRole(box.el);
@@ -75,6 +83,8 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
     if (role.other) score -= 6;
     if (NOT_THE_PRICE_CONTEXT.test(withoutNotes(box.text)) || NOT_THE_PRICE_CONTEXT.test(withoutNotes(parent ?? ''))) score -= 4;
     if (FROM_CONTEXT.test(parent ?? box.text)) score -= 1.5;
+    const otherTax = (taxSide(box.text) ?? taxSide(parent ?? '')) === (ctx.b2b ? 'gross' : 'net');
+    if (otherTax) score -= 4;
     if (isInRelatedArea(el)) score -= 6;
     if (isInChrome(el)) score -= 6;
     if (isHidden(el)) score -= 2;
@@ -83,7 +93,7 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
     score += 3 * proximity(box.index, anchors.titleIndex, 250, 120);
     score += 2 * proximity(box.index, anchors.buyIndex, 120, 250);
     score -= box.index / total;
-    out.push({ box, amount: read.amount, currency: read.currency, score, old: role.old });
+    out.push({ box, amount: read.amount, currency: read.currency, score, old: role.old || labelledWas(box.text, read.amount, hints), otherTax, unit: UNIT_PRICE_CONTEXT.test(box.text) });
   }
   // A box around a struck-through price is that old price, whatever its own markup says.
   const olds = out.filter((c) => c.old);
@@ -92,12 +102,15 @@ function candidates($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: Page
 }
 
 /**
- * The main product's visible price: price-looking texts scored by markup (price classes, currency
+ * The main product's visible price: price-looking texts (a unit price only when there is no other) scored by markup (price classes, currency
  * signs), by nearness to the title and the buy button, and against related products, page chrome,
- * shipping thresholds, unit prices and instalments. A was/strikethrough price nearby becomes the regular price.
+ * shipping thresholds, instalments and the price on the other side of VAT (net for consumers, gross for B2B). A was/strikethrough price nearby becomes the regular price.
  */
 export function findVisiblePrice($: CheerioAPI, index: PageIndex, anchors: Anchors, ctx: PageContext): VisiblePrice | null {
-  const all = candidates($, index, anchors, ctx);
+  const found = candidates($, index, anchors, ctx);
+  // A unit price is never the price of a pack; it is the price only where nothing else is priced (fuel per litre).
+  const packs = found.filter((c) => !c.unit);
+  const all = packs.length ? packs : found;
   const current = all.filter((c) => !c.old).sort((a, b) => b.score - a.score);
   const topOld = all.filter((c) => c.old).sort((a, b) => b.score - a.score)[0];
   // A lone "old" price far ahead of any current one is the shop's markup for its only price.
@@ -111,6 +124,7 @@ export function findVisiblePrice($: CheerioAPI, index: PageIndex, anchors: Ancho
     currency: best.currency,
     regularPrice: olds[0]?.amount ?? null,
     oldPrices: [...new Set(olds.map((c) => c.amount))],
+    otherTaxPrices: [...new Set(all.filter((c) => c.otherTax && !c.old && Math.abs(c.box.index - best.box.index) < 60).map((c) => c.amount))],
     score: best.score,
     scores: new Map([...current].reverse().map((c) => [c.amount, c.score])),
     index: best.box.index,

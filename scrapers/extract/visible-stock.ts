@@ -14,10 +14,27 @@ export interface MainArea {
   to: number;
 }
 
+const isVariantElement = (el: Element): boolean => `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.split(/[\s_]+|--/).some((t) => VARIANT_TOKEN.test(t));
+
 function inVariantPicker(el: Element): boolean {
   for (let p: Element | null = el, level = 0; p && level < 6; level++, p = p.parent?.type === 'tag' ? p.parent : null) {
-    const tokens = `${p.attribs['class'] ?? ''} ${p.attribs['id'] ?? ''}`.split(/[\s_]+|--/);
-    if (p.tagName === 'label' || tokens.some((t) => VARIANT_TOKEN.test(t))) return true;
+    if (p.tagName === 'label' || isVariantElement(p)) return true;
+  }
+  return false;
+}
+
+const QUANTITY = /qty|quantity|menge|ilo[sś]|mennyis|množstv|quantit|cantidad/i;
+
+/**
+ * A size, colour or option choice shown in the main area (a select, radio buttons, a picker): a buy
+ * button may be disabled only until the shopper makes it. Quantity selects do not count.
+ */
+export function hasVariantPicker($: CheerioAPI, index: PageIndex, area: MainArea): boolean {
+  for (const [el, i] of index.order) {
+    if (i < area.from || i > area.to) continue;
+    const choice = el.tagName === 'select' || (el.tagName === 'input' && el.attribs['type'] === 'radio') || isVariantElement(el);
+    if (!choice || QUANTITY.test(`${el.attribs['name'] ?? ''} ${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''}`)) continue;
+    if (!isHidden($(el)) && !isInRelatedArea($(el)) && !isInChrome($(el))) return true;
   }
   return false;
 }

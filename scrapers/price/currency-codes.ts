@@ -19,6 +19,9 @@ export const WORDLIKE_CODES: ReadonlySet<string> = new Set(
 /** Currencies with three minor digits: "423.923 KWD" is a decimal, not thousands. */
 export const THREE_DECIMAL_CODES: ReadonlySet<string> = new Set('BHD IQD JOD KWD LYD OMR TND'.split(' '));
 
+/** Currencies written without minor units (by ISO 4217 or in practice): "229.990 CLP" and "12.000 Ft" group thousands. */
+export const ZERO_DECIMAL_CODES: ReadonlySet<string> = new Set('BIF CLP DJF GNF HUF IDR ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF'.split(' '));
+
 /** Currencies written with a bare "$", most common first. */
 export const DOLLAR_CURRENCIES = [
   'USD', 'CAD', 'AUD', 'NZD', 'MXN', 'SGD', 'HKD', 'ARS', 'CLP', 'COP', 'TWD', 'UYU', 'BSD', 'BBD', 'BZD',

@@ -40,7 +40,7 @@ const ANYWHERE: Record<string, readonly string[]> = {
   '֏': ['AMD'], '₼': ['AZN'], '₸': ['KZT'], 'тг': ['KZT'], 'тңг': ['KZT'],
   '₪': ['ILS'], 'ש״ח': ['ILS'], 'ש"ח': ['ILS'], "ש'ח": ['ILS'], 'NIS': ['ILS'],
   '¥': YEN, '￥': YEN, 'JP¥': ['JPY'], 'CN¥': ['CNY'], '円': ['JPY'], 'yen': ['JPY'], 'Yen': ['JPY'],
-  '元': ['CNY'], '人民币': ['CNY'], 'yuan': ['CNY'], 'RMB': ['CNY'],
+  '元': ['CNY', 'TWD'], '人民币': ['CNY'], 'yuan': ['CNY'], 'RMB': ['CNY'],
   '₩': ['KRW'], '원': ['KRW'], '₹': ['INR'], 'Rs.': ['INR'], '฿': ['THB'], 'บาท': ['THB'],
   '₫': ['VND'], 'VNĐ': ['VND'], '₱': ['PHP'], '₦': ['NGN'], 'Rp': ['IDR'], 'RM': ['MYR'],
   '₿': ['BTC'], '₵': ['GHS'], 'GH₵': ['GHS'], '₡': ['CRC'], '₲': ['PYG'], '₭': ['LAK'], '₮': ['MNT'],

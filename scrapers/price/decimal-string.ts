@@ -1,7 +1,7 @@
 /**
  * Turns a written number into an exact decimal string, deciding which separator is the decimal one.
  * `written` holds only digits, "." and "," (grouping apostrophes and spaces already removed).
- * `minorDigits` is the currency's exponent when known: with 3, "423.923" is a decimal.
+ * `minorDigits` is the currency's exponent when known: with 3, "423.923" is a decimal; with 0, "1234.500" groups thousands.
  * Returns null when the separators cannot be a number (dates, versions: "15.08.2017").
  */
 export function toDecimalString(written: string, minorDigits?: number): string | null {
@@ -25,7 +25,7 @@ export function toDecimalString(written: string, minorDigits?: number): string |
   const grouping = s.slice(0, lastAt);
   if (/[.,]/.test(grouping) && !groupsValid(grouping, grouping.match(/[.,]/)![0])) return null;
   if (frac.length === 3 && seps.length === 1) {
-    const decimal = intPart === '0' || intPart.length > 3 || minorDigits === 3;
+    const decimal = minorDigits === 3 || (minorDigits !== 0 && (intPart === '0' || intPart.length > 3));
     if (!decimal) return canonical(intPart + frac, '');
   }
   return canonical(intPart.replace(/[.,]/g, ''), frac);

@@ -1,4 +1,4 @@
-import { THREE_DECIMAL_CODES } from './currency-codes.ts';
+import { THREE_DECIMAL_CODES, ZERO_DECIMAL_CODES } from './currency-codes.ts';
 import type { CurrencyToken } from './currency-tokens.ts';
 import { toDecimalString } from './decimal-string.ts';
 import { analyseText, normaliseText, type Candidate, type PriceRole } from './price-candidates.ts';
@@ -84,11 +84,15 @@ function currencyOf(own: CurrencyToken | null, evidence: CurrencyEvidence): Omit
 function priceOf(c: Candidate, evidence: CurrencyEvidence): FoundPrice | null {
   const { currency, currencyText } = currencyOf(c.currency, evidence);
   const { written, cents } = c.number;
-  const amount = cents
-    ? withCents(toDecimalString(written, 0), cents)
-    : toDecimalString(written, currency && THREE_DECIMAL_CODES.has(currency) ? 3 : undefined);
+  const amount = cents ? withCents(toDecimalString(written, 0), cents) : toDecimalString(written, minorDigits(currency, c.perLitre));
   if (amount === null) return null;
   return { amount, currency, currencyText, role: c.role, start: c.number.start, end: c.number.end };
+}
+
+/** Three decimals for dinars and for fuel priced per litre ("1,799 €/l"); none for yen, won, pesos chilenos, forints. */
+function minorDigits(currency: string | null, perLitre: boolean): number | undefined {
+  if (perLitre || (currency && THREE_DECIMAL_CODES.has(currency))) return 3;
+  return currency && ZERO_DECIMAL_CODES.has(currency) ? 0 : undefined;
 }
 
 function withCents(whole: string | null, cents: string): string | null {

@@ -28,7 +28,11 @@ export interface Candidate {
   role: PriceRole;
   /** Glued to a word that is not a currency ("MX924"): an identifier more likely than a price. */
   glued: boolean;
+  /** Priced per litre ("1,799 €/l", "1.759 € pro Liter"): fuel, written with three decimals. */
+  perLitre: boolean;
 }
+
+const PER_LITRE = /^ ?\S{0,4} ?(\/ ?(l|ltr|liter|litre|litro)|(per|pro|je|par|por|al|za) (l|ltr|liter|litre|litro|litr))(?![\p{L}])/iu;
 
 export interface TextAnalysis {
   /** The text's words, for phrase matching (see wordsOf). */
@@ -77,6 +81,7 @@ export function analyseText(text: string): TextAnalysis {
       currency,
       role: roleBefore(text.slice(prevEnd, number.start)),
       glued: isLetter(text[number.start - 1]) && !near.some((c) => c.end === number.start),
+      perLitre: PER_LITRE.test(text.slice(number.end, number.end + 20)),
     });
   });
   inheritRangeCurrency(text, candidates);

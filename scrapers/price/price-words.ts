@@ -91,8 +91,8 @@ export const UNIT_AFTER = new RegExp(
   'u',
 );
 
-/** "40% OFF", "$49+" (a threshold), "12x" (instalments). */
-export const NOT_AN_AMOUNT_AFTER = /^(?: ?%|\+|[x×](?![\p{L}\p{M}]))/u;
+/** "40% OFF", "$49+" (a threshold), "12x" (instalments), "7 折" / "3割" (Chinese and Japanese discount rates). */
+export const NOT_AN_AMOUNT_AFTER = /^(?: ?%|\+|[x×](?![\p{L}\p{M}])| ?[折割])/u;
 
 /** Between two numbers of a range: "26 to 50 €", "od 49 do 99 zł". */
 export const RANGE_JOIN = new RegExp(`^\\s*(?:[-–—]|${list('to | bis | à | a | do | až | til | till | tot | до')})\\s*$`, 'iu');

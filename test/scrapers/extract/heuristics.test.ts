@@ -133,7 +133,7 @@ describe('visible stock overrides markup', () => {
     const page = (button: string) => productPage(`<h1>Espresso</h1><span class="price">€12.90</span><form><p class="cta">${button}</p></form>`);
     expect(extractOffer({ html: page('<button type="submit" disabled><span>Add to cart</span></button>'), url: URL }).offer.availability).toBe('OutOfStock');
     expect(extractOffer({ html: page('<a class="btn btn-disabled" href="#">Do košíka</a>'), url: URL }).offer.availability).toBe('OutOfStock');
-    expect(extractOffer({ html: page('<button type="submit">Add to cart</button>'), url: URL }).offer.availability).toBeNull();
+    expect(extractOffer({ html: page('<button type="submit">Add to cart</button>'), url: URL }).offer.availability).toBe('InStock');
   });
 
   it('keeps markup OutOfStock and reads in-stock text when markup says nothing', () => {
@@ -142,5 +142,13 @@ describe('visible stock overrides markup', () => {
     const { offer, provenance } = extractOffer({ html, url: URL });
     expect(offer.availability).toBe('InStock');
     expect(provenance.availability).toBe('heuristic');
+  });
+});
+
+describe('visible price on pages that write discounts as rates', () => {
+  it('a price box that also shows "7 折" (70 % of the list price) is one price, not two', () => {
+    const html = productPage(`<h1>鵝肉鬆 250g</h1><p>消費滿額享$590起 加購</p>
+      <table><tr><td>建議售價 <del>$420</del>元</td></tr><tr><td><strong>一次付清特價</strong><b> 7 折</b> <span style="font:bold 27px Verdana">294</span><span> 元 </span></td></tr></table>`, { lang: 'zh-TW' });
+    expect(extractOffer({ html, url: 'https://shop.example.com.tw/p/1' }).offer).toMatchObject({ price: '294', regularPrice: '420', currency: 'TWD' });
   });
 });

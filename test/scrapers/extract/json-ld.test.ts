@@ -89,7 +89,7 @@ describe('extractOffer from JSON-LD', () => {
     }
   });
 
-  it('uses a unit price specification only when there is no other', () => {
+  it('skips a unit price specification for the price', () => {
     const offers = {
       '@type': 'Offer',
       priceSpecification: [

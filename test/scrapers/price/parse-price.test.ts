@@ -146,3 +146,11 @@ describe('parsePrice: free', () => {
     ['0,00 €', price('0.00', 'EUR', '€')],
   ]);
 });
+
+describe('parsePrice: Chinese and Japanese writing', () => {
+  check([
+    ['一次付清特價 7 折 294 元', price('294', 'CNY', '元')],
+    ['特價 7折 294 元', price('294', 'TWD', '元'), { hint: 'https://shop.example.com.tw/p/1' }],
+    ['3割引 700円', price('700', 'JPY', '円')],
+  ]);
+});
