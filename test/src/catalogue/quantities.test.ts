@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalQuantityWord, dimensionsOf, packCountsOf, quantitiesOf, sameAmount } from '../../../src/catalogue/quantities.ts';
+
+describe('quantities', () => {
+  it('converts units to one base per kind: 1 kg = 1000 g, 0,8 l = 800 ml, 55" in mm', () => {
+    expect(quantitiesOf('kava 1 kg')).toEqual([{ kind: 'mass', value: 1000 }]);
+    expect(quantitiesOf('kava 1000g')).toEqual([{ kind: 'mass', value: 1000 }]);
+    expect(quantitiesOf('doza 0,8 l')).toEqual([{ kind: 'volume', value: 800 }]);
+    expect(quantitiesOf('55" tv')).toEqual([{ kind: 'length', value: 55 * 25.4 }]);
+    expect(quantitiesOf('ssd 512 gb, 1 tb')).toEqual([{ kind: 'data', value: 512 }, { kind: 'data', value: 1000 }]);
+  });
+
+  it('tells fluid ounces (volume) from ounces (mass)', () => {
+    expect(quantitiesOf('spray 32 fl oz')[0]?.kind).toBe('volume');
+    expect(quantitiesOf('absorber 14 oz.')[0]?.kind).toBe('mass');
+  });
+
+  it('ignores numbers glued into model codes and words', () => {
+    expect(quantitiesOf('lt-55vu6105 g21 ga-240')).toEqual([]);
+  });
+
+  it('reads sizes a×b(×c) with or without unit', () => {
+    expect(dimensionsOf('klic 14x15 -175mm')).toEqual([[14, 15]]);
+    expect(dimensionsOf('klic 16×17')).toEqual([[16, 17]]);
+    expect(dimensionsOf('stolek 90 x 55 x 36 cm')).toEqual([[360, 550, 900]]);
+  });
+
+  it('reads pack sizes in their usual spellings', () => {
+    expect(packCountsOf('wipes (pack of 6)')).toEqual([6]);
+    expect(packCountsOf('utěrka 3 ks')).toEqual([3]);
+    expect(packCountsOf('bags 50ct 3 pack')).toEqual([50, 3]);
+  });
+
+  it('compares amounts within rounding: 14 oz ≈ 397 g, 148 cm ≠ 170 cm', () => {
+    expect(sameAmount(14 * 28.3495, 397)).toBe(true);
+    expect(sameAmount(1480, 1700)).toBe(false);
+  });
+});
+
+describe('canonicalQuantityWord', () => {
+  it('writes a quantity word in base units so spellings meet', () => {
+    expect(canonicalQuantityWord('1kg')).toBe('1000g');
+    expect(canonicalQuantityWord('1000g')).toBe('1000g');
+    expect(canonicalQuantityWord('0.8l')).toBe('800ml');
+    expect(canonicalQuantityWord('14oz')).toBe(canonicalQuantityWord('397g'));
+    expect(canonicalQuantityWord('kg')).toBeNull();
+    expect(canonicalQuantityWord('n1012610')).toBeNull();
+  });
+});
