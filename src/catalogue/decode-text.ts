@@ -42,18 +42,37 @@ export function detectEncoding(sample: Uint8Array): TextEncoding {
   return central > western ? 'windows-1250' : 'windows-1252';
 }
 
+/** Bytes looked at before the encoding is decided. */
+const SAMPLE_BYTES = 64 * 1024;
+
 /**
- * Decodes a byte stream to text chunks, detecting the encoding from the first chunk unless one is given; a BOM is
+ * Decodes a byte stream to text chunks, detecting the encoding from the first 64 KiB unless one is given; a BOM is
  * dropped. Multi-byte characters split across chunks are decoded whole.
  */
 export async function* decodeText(bytes: AsyncIterable<Uint8Array>, encoding?: TextEncoding): AsyncGenerator<string> {
   let decoder: ReturnType<typeof iconv.getDecoder> | null = null;
+  let sample: Buffer[] = [];
+  let sampled = 0;
+  const start = () => {
+    const head = Buffer.concat(sample);
+    sample = [];
+    decoder = iconv.getDecoder(encoding ?? detectEncoding(head), { stripBOM: true });
+    return decoder.write(head);
+  };
   for await (const chunk of bytes) {
     const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    decoder ??= iconv.getDecoder(encoding ?? detectEncoding(buffer), { stripBOM: true });
-    const text = decoder.write(buffer);
+    let text: string;
+    if (decoder) text = (decoder as ReturnType<typeof iconv.getDecoder>).write(buffer);
+    else {
+      sample.push(buffer);
+      sampled += buffer.length;
+      if (!encoding && sampled < SAMPLE_BYTES) continue;
+      text = start();
+    }
     if (text) yield text;
   }
-  const rest = decoder?.end();
+  const head = decoder ? '' : start();
+  if (head) yield head;
+  const rest = (decoder as ReturnType<typeof iconv.getDecoder> | null)?.end();
   if (rest) yield rest;
 }
