@@ -3,7 +3,7 @@ import { labelledGtins, normaliseGtin } from './gtin.ts';
 import { modelCodesOf } from './model-codes.ts';
 import type { ProductListing } from './product-listing.ts';
 import { foldText, stem, wordsOf } from './product-text.ts';
-import { canonicalQuantityWord, dimensionsOf, packCountsOf, quantitiesOf, type Quantity } from './quantities.ts';
+import { canonicalQuantityWord, dimensionsOf, packCountsOf, quantitiesOf, type Dimensions, type Quantity } from './quantities.ts';
 
 /** A listing digested once for comparing it with many others. */
 export interface ListingFeatures {
@@ -17,7 +17,7 @@ export interface ListingFeatures {
   nameFolded: string;
   quantities: Quantity[];
   packCounts: number[];
-  dimensions: number[][];
+  dimensions: Dimensions[];
   colours: Set<string>;
   gtins: Set<string>;
   brand: string | null;

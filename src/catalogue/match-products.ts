@@ -1,7 +1,7 @@
 import { listingFeatures, type ListingFeatures } from './listing-features.ts';
 import { relateCodes } from './model-codes.ts';
 import type { ProductListing } from './product-listing.ts';
-import { sameAmount } from './quantities.ts';
+import { sameAmount, sameDimensions } from './quantities.ts';
 
 export interface MatchResult {
   /** 0..1, how sure the two listings are the same product. */
@@ -78,7 +78,7 @@ function measureVerdict(a: ListingFeatures, b: ListingFeatures): Verdict {
     if (vb.length > 0 && !va.some((x) => vb.some((y) => sameAmount(x, y)))) return { factor: 0.3, bonus: 0, reason: `different ${kind}` };
   }
   if (a.dimensions.length > 0 && b.dimensions.length > 0) {
-    const same = a.dimensions.some((x) => b.dimensions.some((y) => x.length === y.length && x.every((v, i) => sameAmount(v, y[i] as number))));
+    const same = a.dimensions.some((x) => b.dimensions.some((y) => sameDimensions(x, y)));
     if (!same) return { factor: 0.3, bonus: 0, reason: 'different dimensions' };
   }
   if (a.packCounts.length > 0 && b.packCounts.length > 0 && !a.packCounts.some((n) => b.packCounts.includes(n))) {

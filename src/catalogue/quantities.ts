@@ -63,16 +63,28 @@ export function packCountsOf(folded: string): number[] {
   return [...folded.matchAll(PACK_OF)].map((m) => Number(m[1] ?? m[2] ?? m[3]));
 }
 
-/** Sizes written as a×b(×c) ("14x15", "90 x 55 x 36 cm", "16×17"), in mm when a unit is given, sorted. */
-export function dimensionsOf(folded: string): number[][] {
-  const found: number[][] = [];
+/** A size written as a×b(×c): the numbers as written, and in mm when a unit was given. */
+export interface Dimensions {
+  written: number[];
+  mm: number[] | null;
+}
+
+/** Sizes written as a×b(×c) ("14x15", "90 x 55 x 36 cm", "16×17"), each list sorted. */
+export function dimensionsOf(folded: string): Dimensions[] {
+  const found: Dimensions[] = [];
   for (const m of folded.matchAll(DIMENSIONS)) {
-    const unit = m[4] ? (UNITS[m[4]]?.[1] ?? 1) : 1;
-    const values = [m[1], m[2], m[3]].filter((v): v is string => v !== undefined).map((v) => toNumber(v) * unit);
-    found.push(values.sort((a, b) => a - b));
+    const written = [m[1], m[2], m[3]].filter((v): v is string => v !== undefined).map(toNumber).sort((a, b) => a - b);
+    const unit = m[4] ? UNITS[m[4]]?.[1] : undefined;
+    found.push({ written, mm: unit === undefined ? null : written.map((v) => v * unit) });
   }
   return found;
 }
+
+const sameList = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => sameAmount(v, b[i] as number));
+
+/** The same size: the same numbers as written ("54x84" / "54\"x84\""), or the same in mm when both give units. */
+export const sameDimensions = (a: Dimensions, b: Dimensions): boolean =>
+  sameList(a.written, b.written) || (a.mm !== null && b.mm !== null && sameList(a.mm, b.mm));
 
 /** Two measured values count as equal within 3 % (rounding of converted units: 14 oz ≈ 397 g). */
 export const sameAmount = (a: number, b: number): boolean => Math.abs(a - b) <= 0.03 * Math.max(a, b);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalQuantityWord, dimensionsOf, packCountsOf, quantitiesOf, sameAmount } from '../../../src/catalogue/quantities.ts';
+import { canonicalQuantityWord, dimensionsOf, packCountsOf, quantitiesOf, sameAmount, sameDimensions } from '../../../src/catalogue/quantities.ts';
 
 describe('quantities', () => {
   it('converts units to one base per kind: 1 kg = 1000 g, 0,8 l = 800 ml, 55" in mm', () => {
@@ -20,9 +20,19 @@ describe('quantities', () => {
   });
 
   it('reads sizes a×b(×c) with or without unit', () => {
-    expect(dimensionsOf('klic 14x15 -175mm')).toEqual([[14, 15]]);
-    expect(dimensionsOf('klic 16×17')).toEqual([[16, 17]]);
-    expect(dimensionsOf('stolek 90 x 55 x 36 cm')).toEqual([[360, 550, 900]]);
+    expect(dimensionsOf('klic 14x15 -175mm')).toEqual([{ written: [14, 15], mm: null }]);
+    expect(dimensionsOf('klic 16×17')).toEqual([{ written: [16, 17], mm: null }]);
+    expect(dimensionsOf('stolek 90 x 55 x 36 cm')).toEqual([{ written: [36, 55, 90], mm: [360, 550, 900] }]);
+  });
+
+  it('compares sizes as written, or in mm when both give units', () => {
+    const [plain] = dimensionsOf('panel pair, 54x84, natural');
+    const [inches] = dimensionsOf('panel pair, 54"x84"');
+    const [cm] = dimensionsOf('stolek 90x55 cm');
+    const [mm] = dimensionsOf('stolek 900x550 mm');
+    expect(sameDimensions(plain!, inches!)).toBe(true);
+    expect(sameDimensions(cm!, mm!)).toBe(true);
+    expect(sameDimensions(plain!, cm!)).toBe(false);
   });
 
   it('reads pack sizes in their usual spellings', () => {
