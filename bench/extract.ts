@@ -13,8 +13,9 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { decodeHtml } from '../scrapers/extract/decode-html.ts';
-import { compareDecimal, machineAmount } from '../scrapers/extract/decimal.ts';
 import { extractOffer } from '../scrapers/extract/extract-offer.ts';
+import { compareDecimals } from '../scrapers/price/decimal.ts';
+import { machineAmount } from '../scrapers/price/machine-amount.ts';
 import { parsePrice } from '../scrapers/price/parse-price.ts';
 import type { Offer } from '../scrapers/offer.ts';
 
@@ -43,7 +44,7 @@ function matches(attribute: Attribute, predicted: string, accepted: string[]): b
     case 'price':
       return accepted.some((t) => {
         const a = machineAmount(t);
-        return a !== null && compareDecimal(a, predicted) === 0;
+        return a !== null && compareDecimals(a, predicted) === 0;
       });
     case 'brand':
       return accepted.some((t) => t.trim().toLowerCase() === predicted.trim().toLowerCase());

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { normaliseDecimal } from '../scrapers/price/decimal-string.ts';
+import { normaliseDecimal } from '../scrapers/price/decimal.ts';
 import { parsePrice, type ParsedPrice } from '../scrapers/price/parse-price.ts';
 
 interface Case {

@@ -3,7 +3,12 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
-  RIVALSCOPE_DB: z.string().min(1).default('./data/rivalscope.db'),
+  RIVALSCOPE_DB: z
+    .string()
+    .min(1)
+    .default('./data/rivalscope.db')
+    .refine((db) => !isPostgresUrl(db) || URL.canParse(db), 'a postgres:// URL that does not parse'),
+  RIVALSCOPE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   RIVALSCOPE_HOST: z.string().min(1).default('127.0.0.1'),
   RIVALSCOPE_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   CHROMIUM_PATH: z.string().min(1).optional(),
@@ -31,8 +36,14 @@ const envSchema = z.object({
   RIVALSCOPE_SCREENSHOT_MAX_BYTES: z.coerce.number().int().min(0).default(512 * 1024),
 });
 
+/** RIVALSCOPE_DB is a Postgres URL (postgres://user:pass@host:5432/db): Postgres, else an SQLite file path. */
+export const isPostgresUrl = (db: string): boolean => /^postgres(ql)?:\/\//i.test(db);
+
 export interface Config {
+  /** The SQLite file, or a postgres:// URL selecting the Postgres backend (see isPostgresUrl). */
   dbPath: string;
+  /** Connections per process to Postgres (unused with SQLite). */
+  dbPoolSize: number;
   host: string;
   port: number;
   chromiumPath: string | undefined;
@@ -83,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     dbPath: e.RIVALSCOPE_DB,
+    dbPoolSize: e.RIVALSCOPE_DB_POOL_SIZE,
     host: e.RIVALSCOPE_HOST,
     port: e.RIVALSCOPE_PORT,
     chromiumPath: e.CHROMIUM_PATH,

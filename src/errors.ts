@@ -1,7 +1,10 @@
-/** Typed errors of the service; the HTTP layer maps each to its status and a JSON body. */
-export class AppError extends Error {
+/** What went wrong, in the service's words; src/http/errors.ts is the one place that maps a kind to a response. */
+export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unsupported' | 'unprocessable';
+
+/** A typed error of the service: its kind, a code callers can branch on, a message and details naming what is wrong. */
+export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422,
+    readonly kind: ErrorKind,
     readonly code: string,
     message: string,
     readonly details?: unknown,
@@ -11,10 +14,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string, id: number | string) =>
-  new AppError(404, 'not_found', `${what} ${id} does not exist`, { resource: what, id });
+  new DomainError('not_found', 'not_found', `${what} ${id} does not exist`, { resource: what, id });
 
-export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
+export const conflict = (message: string, details?: unknown) => new DomainError('conflict', 'conflict', message, details);
 
 /** A well-formed request that refers to something missing or breaks a domain rule; names the field. */
 export const unprocessable = (field: string, message: string) =>
-  new AppError(422, 'unprocessable', message, { field });
+  new DomainError('unprocessable', 'unprocessable', message, { field });
+
+export const isNotFound = (err: unknown): err is DomainError => err instanceof DomainError && err.kind === 'not_found';

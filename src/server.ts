@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
-import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import { openStore } from './store/open/open-store.ts';
 import type { Store } from './store/store.ts';
 import { createApp } from './http/create-app.ts';
 import { createDispatcher } from './alerts/dispatcher.ts';
@@ -24,7 +24,7 @@ export interface Service {
  */
 export async function startService(config: Config): Promise<Service> {
   const logger = createLogger(config);
-  const store = openSqliteStore(config.dbPath);
+  const store = await openStore(config);
   await seedBuiltinTemplates(store);
   const app = createApp({ store, config, logger });
   const server: ServerType = await new Promise((resolve) => {

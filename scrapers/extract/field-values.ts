@@ -1,4 +1,4 @@
-import { canonicalDecimal } from './decimal.ts';
+import { normaliseDecimal } from '../price/decimal.ts';
 
 /**
  * The first number in a text as a decimal string: "1 234,5" → "1234.5"; "1,234.5" → "1234.5"; "30" → "30". With both separators the last one is the decimal one; a lone separator followed by exactly
@@ -24,8 +24,8 @@ export function readNumber(text: string): string | null {
     }
   }
   const digits = `${int.replace(/[.,]/g, '')}${frac ? `.${frac}` : ''}`;
-  if (!/^\d+(\.\d+)?$/.test(digits)) return null;
-  const value = canonicalDecimal(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const value = normaliseDecimal(digits);
+  if (value === null) return null;
   return m[1] && value !== '0' ? `-${value}` : value;
 }
 

@@ -1,6 +1,7 @@
 import { ZERO_DECIMAL_CODES } from '../price/currency-codes.ts';
+import { canonicalMoney, compareDecimals } from '../price/decimal.ts';
+import { machineAmount } from '../price/machine-amount.ts';
 import { parsePrice, parsePrices } from '../price/parse-price.ts';
-import { canonicalDecimal, compareDecimal, machineAmount } from './decimal.ts';
 import { readNumber } from './field-values.ts';
 
 export interface PriceHints {
@@ -21,7 +22,7 @@ export interface ReadPrice {
 export function readPrice(text: string, hints: PriceHints = {}): ReadPrice | null {
   const parsed = parsePrice(text, hints);
   if (!parsed.amount || !/^\d+(\.\d+)?$/.test(parsed.amount)) return null;
-  return { amount: canonicalDecimal(parsed.amount), currency: parsed.currency, currencyText: parsed.currencyText };
+  return { amount: canonicalMoney(parsed.amount), currency: parsed.currency, currencyText: parsed.currencyText };
 }
 
 /**
@@ -34,7 +35,7 @@ export function readMoney(text: string, hints: PriceHints = {}): ReadPrice | nul
   const amount = readNumber(text);
   if (amount === null || amount.startsWith('-')) return null;
   const parsed = parsePrice(text, hints);
-  return { amount: canonicalDecimal(amount), currency: parsed.currency, currencyText: parsed.currencyText };
+  return { amount: canonicalMoney(amount), currency: parsed.currency, currencyText: parsed.currencyText };
 }
 
 /** How many different amounts with a written currency a text shows ("€ 17,10 € 18,00 -5%" shows two, "2 for 1" none). */
@@ -45,7 +46,7 @@ export function countPrices(text: string, hints: PriceHints = {}): number {
 /** Is the amount labelled as the former price in the text itself ("Was €30.00", "Statt 30 €", "Avant 30 €")? */
 export function labelledWas(text: string, amount: string, hints: PriceHints = {}): boolean {
   if (!/\p{L}\p{L}/u.test(text)) return false;
-  return parsePrices(text, hints).some((p) => p.role === 'was' && compareDecimal(p.amount, amount) === 0);
+  return parsePrices(text, hints).some((p) => p.role === 'was' && compareDecimals(p.amount, amount) === 0);
 }
 
 /**
@@ -54,6 +55,6 @@ export function labelledWas(text: string, amount: string, hints: PriceHints = {}
  */
 export function readAmount(text: string, hints: PriceHints = {}): string | undefined {
   const currency = hints.currency?.toUpperCase();
-  if (currency && ZERO_DECIMAL_CODES.has(currency) && /^\s*\d{1,3}(\.\d{3})+\s*$/.test(text)) return canonicalDecimal(text.replace(/[.\s]/g, ''));
+  if (currency && ZERO_DECIMAL_CODES.has(currency) && /^\s*\d{1,3}(\.\d{3})+\s*$/.test(text)) return canonicalMoney(text.replace(/[.\s]/g, ''));
   return machineAmount(text) ?? readPrice(text, hints)?.amount ?? undefined;
 }

@@ -1,5 +1,5 @@
 import type { Availability, Offer, Provenance } from '../offer.ts';
-import { compareDecimal } from './decimal.ts';
+import { compareDecimals } from '../price/decimal.ts';
 import { identifierFromUrl } from './url-identifier.ts';
 import type { VisiblePrice } from './visible-price.ts';
 
@@ -25,7 +25,7 @@ function outranks(visible: VisiblePrice, price: string): boolean {
  */
 export function reconcile(offer: Offer, provenance: Provenance, evidence: VisibleEvidence): void {
   const { visible } = evidence;
-  if (visible && offer.price !== null && provenance.price !== 'heuristic' && compareDecimal(visible.price, offer.price) !== 0) {
+  if (visible && offer.price !== null && provenance.price !== 'heuristic' && compareDecimals(visible.price, offer.price) !== 0) {
     const struck = visible.oldPrices.includes(offer.price);
     if (struck || visible.otherTaxPrices.includes(offer.price) || outranks(visible, offer.price)) {
       offer.regularPrice = struck ? offer.price : visible.regularPrice;
@@ -35,7 +35,7 @@ export function reconcile(offer: Offer, provenance: Provenance, evidence: Visibl
       else provenance.regularPrice = 'heuristic';
     }
   }
-  if (offer.regularPrice === null && visible?.regularPrice && offer.price !== null && compareDecimal(visible.price, offer.price) === 0) {
+  if (offer.regularPrice === null && visible?.regularPrice && offer.price !== null && compareDecimals(visible.price, offer.price) === 0) {
     offer.regularPrice = visible.regularPrice;
     provenance.regularPrice = 'heuristic';
   }

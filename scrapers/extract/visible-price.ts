@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { compareDecimal } from './decimal.ts';
+import { compareDecimals } from '../price/decimal.ts';
 import type { PageContext } from './found.ts';
 import type { Anchors } from './page-anchors.ts';
 import { isHidden, isInChrome, isInRelatedArea } from './page-areas.ts';
@@ -117,7 +117,7 @@ export function findVisiblePrice($: CheerioAPI, index: PageIndex, anchors: Ancho
   const best = topOld && topOld.score - (current[0]?.score ?? 0) >= 3 ? { ...topOld, old: false } : current[0];
   if (!best || best.score < 2.5) return null;
   const olds = all
-    .filter((c) => c.old && Math.abs(c.box.index - best.box.index) < 60 && compareDecimal(c.amount, best.amount) > 0 && c.score > 1)
+    .filter((c) => c.old && Math.abs(c.box.index - best.box.index) < 60 && compareDecimals(c.amount, best.amount) > 0 && c.score > 1)
     .sort((a, b) => Math.abs(a.box.index - best.box.index) - Math.abs(b.box.index - best.box.index));
   return {
     price: best.amount,

@@ -45,8 +45,3 @@ function canonical(intDigits: string, frac: string): string | null {
   const int = intDigits.replace(/^0+(?=\d)/, '') || '0';
   return frac ? `${int}.${frac}` : int;
 }
-
-/** Drops trailing fractional zeros: "19.90" → "19.9", "45.00" → "45". For comparing amounts. */
-export function normaliseDecimal(amount: string): string {
-  return amount.includes('.') ? amount.replace(/\.?0+$/, '') : amount;
-}

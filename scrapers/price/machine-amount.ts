@@ -1,24 +1,13 @@
-import { parsePrice } from './parse-price.ts';
-
-const PLAIN_DECIMAL = /^\+?(\d+)(?:\.(\d+))?$/;
+import { canonicalMoney } from './decimal.ts';
 
 /**
- * An amount from structured data (schema.org `price`, OpenGraph `product:price:amount`), where "."
- * is the decimal separator: "299.000" is 299, not 299000. Values that are not plain decimals
- * ("1.299,00 €", as some shops write) are read like visible text.
+ * A machine-readable amount as structured data writes it ("119.01", 99, "1,299.00", "1 299.00") → money
+ * in its stored form; null when the text is not in such a machine format (then it is a display text).
  */
-export function parseMachineAmount(value: string | number | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) return null;
-    value = String(value);
-    if (value.includes('e')) return null;
-  }
-  const text = value.trim();
-  const plain = PLAIN_DECIMAL.exec(text);
-  if (plain) {
-    const int = plain[1]!.replace(/^0+(?=\d)/, '');
-    return plain[2] === undefined ? int : `${int}.${plain[2]}`;
-  }
-  return parsePrice(text).amount;
+export function machineAmount(text: string): string | null {
+  const t = text.trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (/^\d+(\.\d+)?$/.test(t)) return canonicalMoney(t);
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return canonicalMoney(t.replace(/,/g, ''));
+  if (/^\d+,\d{1,2}$/.test(t)) return canonicalMoney(t.replace(',', '.'));
+  return null;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from '../logger.ts';
+import { retryDelayMs } from '../retry-delay.ts';
 import type { ClaimedDelivery } from '../store/alert-queue.ts';
 import type { DeliveryAttempt } from '../store/alerts.ts';
 import type { Store } from '../store/store.ts';
@@ -8,9 +9,11 @@ import { postWebhook } from './post-webhook.ts';
 
 export interface DispatcherOptions {
   allowHosts: readonly string[];
-  /** Delay before the first retry; doubled for each further attempt (capped at an hour). */
+  /** Delay before the first retry; doubled for each further attempt, with jitter (see retry-delay.ts). */
   backoffMs: number;
   maxAttempts: number;
+  /** The jitter's source of randomness (tests pin it). */
+  random?: () => number;
   pollMs?: number;
   timeoutMs?: number;
   batchSize?: number;
@@ -24,10 +27,6 @@ export interface Dispatcher {
   /** Stops polling and waits for the pass in flight. */
   stop(): Promise<void>;
 }
-
-const MAX_BACKOFF_MS = 3600_000;
-
-export const retryDelayMs = (attempt: number, backoffMs: number) => Math.min(backoffMs * 2 ** (attempt - 1), MAX_BACKOFF_MS);
 
 /**
  * Posts queued webhook deliveries outside any unit of work, logging each attempt and retrying with backoff.
@@ -46,7 +45,7 @@ export function createDispatcher(store: Store, options: DispatcherOptions): Disp
     store.transaction(({ alertQueue }) => {
       if (a.ok) return alertQueue.complete(d.id, owner, a);
       if (d.attempt >= options.maxAttempts) return alertQueue.giveUp(d.id, owner, a);
-      const retryAt = new Date(Date.now() + retryDelayMs(d.attempt, options.backoffMs)).toISOString();
+      const retryAt = new Date(Date.now() + retryDelayMs(d.attempt, options.backoffMs, options.random)).toISOString();
       return alertQueue.retry(d.id, owner, a, retryAt);
     });
 

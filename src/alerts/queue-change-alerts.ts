@@ -1,4 +1,4 @@
-import { absDecimal, compareDecimals } from '../compare/decimal.ts';
+import { absDecimal, compareDecimals } from '../../scrapers/price/decimal.ts';
 import { ALERT_EVENTS, type AlertRule, type AlertSubject } from '../store/alerts.ts';
 import type { Store } from '../store/store.ts';
 import { alertBody, type AlertChange, type AlertFacts } from './alert-payload.ts';

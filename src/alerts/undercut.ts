@@ -1,4 +1,4 @@
-import { compareDecimals, normaliseDecimal, percentOf, subtract } from '../compare/decimal.ts';
+import { compareDecimals, normaliseDecimal, percentOf, subtract } from '../../scrapers/price/decimal.ts';
 import type { AlertRule, AlertSubject, LatestPrice } from '../store/alerts.ts';
 
 export interface Undercut {

@@ -1,6 +1,6 @@
 import type { FieldValue } from '../../scrapers/offer.ts';
 import type { BetterDirection, FieldType } from '../../scrapers/recipe.ts';
-import { compareDecimals, percentOf, subtract } from './decimal.ts';
+import { compareDecimals, percentOf, subtract } from '../../scrapers/price/decimal.ts';
 import { judgeField, standingOf, type Standing } from './field-verdict.ts';
 import { normalisePrice, type SnapshotValues } from './offer-values.ts';
 import { convert, type Rates } from './rates.ts';

@@ -1,4 +1,4 @@
-import { encodeCursor } from '../store/paging.ts';
+import type { Page, PageRequest } from '../store/paging.ts';
 import type { Store } from '../store/store.ts';
 import type { ProductComparison } from './compare-product.ts';
 import { summarise, type ComparisonSummary } from './comparison-summary.ts';
@@ -26,11 +26,11 @@ export async function comparisonSummary(store: Store, o: ComparisonOptions): Pro
 }
 
 /** A page of product comparisons in product id order. */
-export async function comparisonPage(store: Store, page: { after?: number; limit: number }, o: ComparisonOptions) {
+export async function comparisonPage(store: Store, page: PageRequest, o: ComparisonOptions): Promise<Page<ProductComparison>> {
   const products = await store.comparisons.products({ after: page.after ?? 0, limit: page.limit + 1 });
   const items = await cachedComparisons(store, products.slice(0, page.limit), o);
   const last = items.at(-1);
-  return { items, nextCursor: products.length > page.limit && last ? encodeCursor(last.productId) : null };
+  return { items, nextAfter: products.length > page.limit && last ? last.productId : null };
 }
 
 /** Every product's comparison, a batch at a time (for exports). */

@@ -1,5 +1,5 @@
 import type { FieldType } from '../../scrapers/recipe.ts';
-import { absDecimal, compareDecimals, isDecimal, percentOf, subtract } from './decimal.ts';
+import { absDecimal, compareDecimals, isDecimal, percentOf, subtract } from '../../scrapers/price/decimal.ts';
 import {
   fieldType,
   normaliseFieldValue,

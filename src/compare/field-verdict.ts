@@ -1,6 +1,6 @@
 import type { FieldValue } from '../../scrapers/offer.ts';
 import type { BetterDirection, FieldType } from '../../scrapers/recipe.ts';
-import { compareDecimals, isDecimal } from './decimal.ts';
+import { compareDecimals, isDecimal } from '../../scrapers/price/decimal.ts';
 import { normaliseFieldValue, NUMERIC_TYPES } from './offer-values.ts';
 import { convert, type Rates } from './rates.ts';
 

@@ -1,6 +1,6 @@
 import type { Availability, FieldValue } from '../../scrapers/offer.ts';
 import type { FieldType } from '../../scrapers/recipe.ts';
-import { normaliseDecimal } from './decimal.ts';
+import { normaliseDecimal } from '../../scrapers/price/decimal.ts';
 
 /** The comparable part of a stored snapshot. */
 export interface SnapshotValues {

@@ -1,4 +1,4 @@
-import { isDecimal, multiply, scaleOf } from './decimal.ts';
+import { isDecimal, multiply, scaleOf } from '../../scrapers/price/decimal.ts';
 
 /** Exchange rates: how many units of the own (base) currency one unit of the keyed currency is worth. */
 export type Rates = Readonly<Record<string, string>>;

@@ -1,4 +1,4 @@
-import { scheduleIntervalMs } from '../scheduler/schedule.ts';
+import { scheduleIntervalMs } from '../cron/schedule.ts';
 
 const HOUR = 3600_000;
 const intervals = new Map<string, { ms: number; at: number }>();

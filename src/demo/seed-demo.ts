@@ -15,21 +15,20 @@ function fetchMode(shop: DemoShop, product: ProductKey): FetchMode {
 
 /** The row named exactly `name` among a name search's matches, page by page. */
 async function named<T extends { id: number; name: string }>(
-  search: (cursor: number) => Promise<Page<T>>,
+  search: (after: number | undefined) => Promise<Page<T>>,
   name: string,
 ): Promise<T | undefined> {
-  for (let cursor = 0; ; ) {
-    const page = await search(cursor);
+  for (let after: number | undefined; ; ) {
+    const page = await search(after);
     const match = page.items.find((row) => row.name === name);
-    const last = page.items[page.items.length - 1];
-    if (match || !page.nextCursor || !last) return match;
-    cursor = last.id;
+    if (match || page.nextAfter === null) return match;
+    after = page.nextAfter;
   }
 }
 
-const businessNamed = (store: Store, name: string) => named((cursor) => store.businesses.list({ q: name, cursor, limit: 50 }), name);
+const businessNamed = (store: Store, name: string) => named((after) => store.businesses.list({ q: name, after, limit: 50 }), name);
 
-const productNamed = (store: Store, name: string) => named((cursor) => store.products.list({ q: name, cursor, limit: 50 }), name);
+const productNamed = (store: Store, name: string) => named((after) => store.products.list({ q: name, after, limit: 50 }), name);
 
 const ownBusiness = async (store: Store) => (await store.businesses.list({ own: true, limit: 1 })).items[0];
 

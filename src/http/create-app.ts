@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 import { authenticate } from './auth.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { errorBody, errorHandler, validationHook } from './errors.ts';
-import { AppError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { businessesRoutes } from './routes/businesses.ts';
 import { productsRoutes } from './routes/products.ts';
@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps) {
   const jsonBodyLimit = bodyLimit({
     maxSize: JSON_BODY_LIMIT,
     onError: () => {
-      throw new AppError(413, 'payload_too_large', `request body over ${JSON_BODY_LIMIT} bytes`);
+      throw new DomainError('too_large', 'payload_too_large', `request body over ${JSON_BODY_LIMIT} bytes`);
     },
   });
   // evidence uploads have their own, larger limit

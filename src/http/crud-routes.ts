@@ -1,6 +1,6 @@
 import type { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env.ts';
-import type { Role } from '../store/users.ts';
+import type { Permission } from '../permissions.ts';
 import { apiRoute, json, jsonBody } from './route.ts';
 import { IdParam } from './schemas.ts';
 
@@ -11,7 +11,7 @@ interface Resource<S extends z.ZodType> {
   /** The resource's name in summaries: "business". */
   noun: string;
   schema: S;
-  roles: readonly Role[];
+  permission: Permission;
 }
 
 /** `GET /{id}`: one resource. */
@@ -21,7 +21,7 @@ export const getByIdRoute = <S extends z.ZodType>(r: Resource<S>) =>
     path: '/{id}',
     tags: r.tags,
     summary: `Get ${withArticle(r.noun)}`,
-    roles: r.roles,
+    permission: r.permission,
     request: { params: IdParam },
     responses: { 200: json(r.schema, `The ${r.noun}`) },
   });
@@ -33,7 +33,7 @@ export const patchRoute = <S extends z.ZodType, P extends z.ZodType>(r: Resource
     path: '/{id}',
     tags: r.tags,
     summary: `Change ${withArticle(r.noun)}`,
-    roles: r.roles,
+    permission: r.permission,
     request: { params: IdParam, body: jsonBody(r.patch) },
     responses: { 200: json(r.schema, `The changed ${r.noun}`) },
   });
@@ -45,7 +45,7 @@ export const deleteRoute = (r: Omit<Resource<z.ZodType>, 'schema'> & { summary: 
     path: '/{id}',
     tags: r.tags,
     summary: r.summary,
-    roles: r.roles,
+    permission: r.permission,
     request: { params: IdParam },
     responses: { 204: { description: `The ${r.noun} is gone` } },
   });
@@ -60,21 +60,21 @@ interface ByIdRepo<T, P> {
 /** Adds `GET`, `PATCH` and `DELETE /{id}` of one resource, served by its repository, to a router. */
 export function withByIdRoutes<S extends z.ZodType, P extends z.ZodType>(
   router: OpenAPIHono<AppEnv>,
-  r: Omit<Resource<S>, 'roles'> & {
+  r: Omit<Resource<S>, 'permission'> & {
     patch: P;
     repo: ByIdRepo<z.output<S>, z.output<P>>;
-    readRoles: readonly Role[];
-    writeRoles: readonly Role[];
+    read: Permission;
+    write: Permission;
     deleteSummary: string;
   },
 ): OpenAPIHono<AppEnv> {
   const { repo } = r;
   return router
-    .openapi(getByIdRoute({ ...r, roles: r.readRoles }), async (c) => c.json(await repo.get(c.req.valid('param').id), 200))
-    .openapi(patchRoute({ ...r, patch: r.patch as z.ZodType, roles: r.writeRoles }), async (c) =>
+    .openapi(getByIdRoute({ ...r, permission: r.read }), async (c) => c.json(await repo.get(c.req.valid('param').id), 200))
+    .openapi(patchRoute({ ...r, patch: r.patch as z.ZodType, permission: r.write }), async (c) =>
       c.json(await repo.update(c.req.valid('param').id, c.req.valid('json') as z.output<P>), 200),
     )
-    .openapi(deleteRoute({ ...r, summary: r.deleteSummary, roles: r.writeRoles }), async (c) => {
+    .openapi(deleteRoute({ ...r, summary: r.deleteSummary, permission: r.write }), async (c) => {
       await repo.remove(c.req.valid('param').id);
       return c.body(null, 204);
     });

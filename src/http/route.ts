@@ -1,22 +1,18 @@
 import { createRoute, type z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { Role } from '../store/users.ts';
+import { DomainError } from '../errors.ts';
+import { can, rolesFor, type Permission } from '../permissions.ts';
 import type { AppEnv } from './app-env.ts';
 import { ErrorSchema } from './schemas.ts';
-import { AppError } from '../errors.ts';
 
-export const READ_ROLES = ['admin', 'marketer', 'viewer'] as const satisfies readonly Role[];
-export const WRITE_ROLES = ['admin', 'marketer'] as const satisfies readonly Role[];
-export const ADMIN_ONLY = ['admin'] as const satisfies readonly Role[];
-
-/** Route middleware: 403 unless the caller's role is one of `roles`. */
-export function allow(roles: readonly Role[]): MiddlewareHandler<AppEnv> {
+/** Route middleware: forbidden unless the caller's role has `permission`. */
+function allow(permission: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { role } = c.get('principal');
-    if (!roles.includes(role))
-      throw new AppError(403, 'forbidden', `role ${role} may not ${c.req.method} ${c.req.path}`, {
+    if (!can(role, permission))
+      throw new DomainError('forbidden', 'forbidden', `role ${role} may not ${c.req.method} ${c.req.path}`, {
         role,
-        allowedRoles: roles,
+        allowedRoles: rolesFor(permission),
       });
     await next();
   };
@@ -39,18 +35,18 @@ const errors = {
 };
 
 /**
- * An authenticated API route: createRoute plus the role check, the bearer security and the
- * common error responses, so that no route can be declared without its roles.
+ * An authenticated API route: createRoute plus the permission check, the bearer security, the roles
+ * (`x-roles`) and the common error responses, so that no route can be declared without its permission.
  */
 export function apiRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(
-  config: R & { roles: readonly Role[] },
+  config: R & { permission: Permission },
 ) {
-  const { roles, ...rest } = config;
+  const { permission, ...rest } = config;
   return createRoute({
     ...rest,
-    middleware: [allow(roles)] as const,
+    middleware: [allow(permission)] as const,
     security: [{ bearer: [] }],
-    'x-roles': roles,
+    'x-roles': rolesFor(permission),
     responses: { ...errors, ...rest.responses },
   });
 }

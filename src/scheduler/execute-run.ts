@@ -1,9 +1,9 @@
+import type { FetchedPage, PageFetcher } from '../fetching/page-fetcher.ts';
 import type { Lane, Run, RunTimings } from '../store/runs.ts';
 import type { Target } from '../store/targets.ts';
 import type { Offer, Provenance } from '../../scrapers/offer.ts';
 import { extractOffer } from '../../scrapers/extract/extract-offer.ts';
 import { laneOf } from './lane.ts';
-import type { FetchedPage, PageFetcher } from './page-fetcher.ts';
 import { toRunFailure, type RunFailure } from './run-failure.ts';
 
 export interface RunSuccess {

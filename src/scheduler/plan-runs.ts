@@ -1,15 +1,13 @@
+import { nextRunAfter, scheduleIntervalMs } from '../cron/schedule.ts';
 import type { Store } from '../store/store.ts';
 import type { DueTarget } from '../store/targets.ts';
 import { laneOf } from './lane.ts';
-import { nextRunAfter, scheduleIntervalMs } from './schedule.ts';
 
 /** Plans runs from the targets' cron schedules; next_run_at is persisted so a restart knows what is overdue. */
 export function runPlanner(store: Store) {
   /** True when a run was queued (not when the target already had one pending). */
-  const enqueue = async (tx: Store, targetId: number, trigger: 'schedule' | 'catch_up', availableAt: string): Promise<boolean> => {
-    const lane = laneOf(await tx.targets.get(targetId));
-    return (await tx.runQueue.enqueue({ targetId, lane, trigger, availableAt })).created;
-  };
+  const enqueue = async (tx: Store, t: DueTarget, trigger: 'schedule' | 'catch_up', availableAt: string): Promise<boolean> =>
+    (await tx.runQueue.enqueue({ targetId: t.id, lane: laneOf(t), trigger, availableAt })).created;
   const advance = (tx: Store, t: DueTarget, now: Date) => tx.targets.setNextRunAt(t.id, nextRunAfter(t.schedule, now).toISOString());
 
   // A due target never planned before (next run null) is only planned, not run.
@@ -22,7 +20,7 @@ export function runPlanner(store: Store) {
       return store.transaction(async (tx) => {
         let created = 0;
         for (const t of await tx.targets.due(now.toISOString())) {
-          if (t.nextRunAt !== null && (await enqueue(tx, t.id, 'schedule', now.toISOString()))) created += 1;
+          if (t.nextRunAt !== null && (await enqueue(tx, t, 'schedule', now.toISOString()))) created += 1;
           await advance(tx, t, now);
         }
         return created;
@@ -40,7 +38,7 @@ export function runPlanner(store: Store) {
           if (t.nextRunAt !== null) {
             const spread = Math.min(windowMs, scheduleIntervalMs(t.schedule, now));
             const offset = Math.floor((spread * (i + random())) / overdue.length);
-            if (await enqueue(tx, t.id, 'catch_up', new Date(now.getTime() + offset).toISOString())) created += 1;
+            if (await enqueue(tx, t, 'catch_up', new Date(now.getTime() + offset).toISOString())) created += 1;
           }
           await advance(tx, t, now);
         }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
-import { AppError } from '../errors.ts';
+import { isNotFound } from '../errors.ts';
+import { createPageFetcher, type PageFetcher } from '../fetching/page-fetcher.ts';
 import type { Logger } from '../logger.ts';
 import type { Lease } from '../store/run-queue.ts';
 import type { Lane, Run } from '../store/runs.ts';
 import type { Store } from '../store/store.ts';
 import { executeRun } from './execute-run.ts';
 import { queueManualRun } from './manual-run.ts';
-import { createPageFetcher, type PageFetcher } from './page-fetcher.ts';
 import { runPlanner } from './plan-runs.ts';
 import { outcomeRecorder } from './record-outcome.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -211,7 +211,7 @@ export class Scheduler {
         );
     } catch (err) {
       // The target was deleted while its run waited.
-      if (err instanceof AppError && err.code === 'not_found') return;
+      if (isNotFound(err)) return;
       logger.error({ err, runId: run.id }, 'run could not be recorded');
     }
   }

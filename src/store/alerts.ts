@@ -1,4 +1,4 @@
-import type { Page } from './paging.ts';
+import type { Page, PageRequest } from './paging.ts';
 import type { TargetHealth } from './targets.ts';
 
 export const ALERT_EVENTS = [
@@ -72,12 +72,10 @@ export interface Delivery {
   log: DeliveryAttempt[];
 }
 
-export interface DeliveryFilter {
+export interface DeliveryFilter extends PageRequest {
   ruleId?: number;
   status?: DeliveryStatus;
   targetId?: number;
-  cursor?: number;
-  limit: number;
 }
 
 /** A target turning broken or recovering. */
@@ -120,7 +118,7 @@ export interface AlertStore {
   updateRule(id: number, patch: Partial<NewAlertRule>): Promise<AlertRule>;
   /** Removes the rule with its deliveries. */
   removeRule(id: number): Promise<void>;
-  listRules(filter: { event?: AlertEvent; cursor?: number; limit: number }): Promise<Page<AlertRule>>;
+  listRules(filter: PageRequest & { event?: AlertEvent }): Promise<Page<AlertRule>>;
   /**
    * Enabled rules of one of `events` whose scope covers the product and, when given, the business; by id.
    * A null business matches rules of any business scope.

@@ -1,4 +1,4 @@
-import type { Page } from './paging.ts';
+import type { Page, PageRequest } from './paging.ts';
 
 export interface Business {
   id: number;
@@ -12,11 +12,9 @@ export interface Business {
 
 export type BusinessInput = Pick<Business, 'name' | 'own' | 'website' | 'locale'>;
 
-export interface BusinessFilter {
+export interface BusinessFilter extends PageRequest {
   own?: boolean;
   q?: string;
-  cursor?: number;
-  limit: number;
 }
 
 /** The own business and the competitors. At most one business is own (a second one is a conflict). */

@@ -1,5 +1,5 @@
 import type { ChangeDraft, ChangeKind } from '../compare/diff-snapshots.ts';
-import type { Page } from './paging.ts';
+import type { Page, PageRequest } from './paging.ts';
 import type { SnapshotPoint } from './snapshots.ts';
 import type { Target } from './targets.ts';
 
@@ -18,7 +18,7 @@ export interface Change {
   detectedAt: string;
 }
 
-export interface ChangeFilter {
+export interface ChangeFilter extends PageRequest {
   businessId?: number;
   productId?: number;
   targetId?: number;
@@ -28,9 +28,6 @@ export interface ChangeFilter {
   since?: string;
   /** Detected before (ISO). */
   until?: string;
-  /** The id of the last change seen (from the cursor). */
-  after?: number;
-  limit: number;
 }
 
 export interface NewChange extends ChangeDraft {

@@ -1,22 +1,19 @@
-/** Keyset pagination over ascending ids: the cursor is the last id seen, opaque to clients. */
+/** Keyset pagination over ids: a request continues after the last id seen, a page names the id to continue after. */
+export interface PageRequest {
+  /** The last id of the previous page; none for the first page. */
+  after?: number;
+  limit: number;
+}
+
 export interface Page<T> {
   items: T[];
-  nextCursor: string | null;
+  /** The `after` of the next page; null on the last page. */
+  nextAfter: number | null;
 }
 
-export function encodeCursor(id: number): string {
-  return Buffer.from(`id:${id}`).toString('base64url');
-}
-
-/** Returns the id after which to continue, or null when the cursor is not one of ours. */
-export function decodeCursor(cursor: string): number | null {
-  const match = /^id:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : null;
-}
-
-/** Given limit + 1 rows fetched, returns the page and the cursor for the next one. */
+/** Given limit + 1 rows fetched, returns the page. */
 export function toPage<T extends { id: number }>(rows: T[], limit: number): Page<T> {
   const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  const last = items.at(-1);
+  return { items, nextAfter: rows.length > limit && last ? last.id : null };
 }

@@ -1,4 +1,4 @@
-import type { Page } from './paging.ts';
+import type { Page, PageRequest } from './paging.ts';
 
 export interface Product {
   id: number;
@@ -11,11 +11,9 @@ export interface Product {
 
 export type ProductInput = Pick<Product, 'name' | 'sku' | 'gtin'>;
 
-export interface ProductFilter {
+export interface ProductFilter extends PageRequest {
   q?: string;
   sku?: string;
-  cursor?: number;
-  limit: number;
 }
 
 /** The products that businesses sell; each target watches one product at one business. */

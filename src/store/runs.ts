@@ -1,5 +1,5 @@
 import type { FailureCode } from '../../scrapers/fetch/fetch-error.ts';
-import type { Page } from './paging.ts';
+import type { Page, PageRequest } from './paging.ts';
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 export type RunTrigger = 'schedule' | 'manual' | 'catch_up' | 'retry';
@@ -39,15 +39,12 @@ export interface Run {
   finishedAt: string | null;
 }
 
-export interface RunFilter {
+export interface RunFilter extends PageRequest {
   targetId?: number;
   status?: RunStatus;
   code?: FailureCode;
   /** Queued at or after (ISO). */
   since?: string;
-  /** The last id of the previous page. */
-  after?: number;
-  limit: number;
 }
 
 /** The run log; runs are queued, taken and finished through the RunQueue. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Offer, Provenance } from '../../scrapers/offer.ts';
-import type { Page } from './paging.ts';
+import type { Page, PageRequest } from './paging.ts';
 
 export type ScreenshotType = 'image/jpeg' | 'image/png';
 
@@ -76,7 +76,7 @@ export interface SnapshotStore {
   insert(snapshot: SnapshotInput): Promise<number>;
   latest(targetId: number): Promise<Snapshot | null>;
   /** Newest first; `after` is the last (smallest) id seen. */
-  listForTarget(targetId: number, page: { after?: number; limit: number }): Promise<Page<Snapshot>>;
+  listForTarget(targetId: number, page: PageRequest): Promise<Page<Snapshot>>;
   /** A target's snapshots in `range`, oldest first. */
   history(targetId: number, range: HistoryRange): Promise<SnapshotPoint[]>;
   /** The page's HTML; null when none was kept. Throws not found for an unknown snapshot. */

@@ -1,5 +1,5 @@
 import type { Recipe } from '../../scrapers/recipe.ts';
-import type { Page } from './paging.ts';
+import type { Page, PageRequest } from './paging.ts';
 
 export type FetchMode = 'static' | 'browser' | 'auto';
 export type TargetHealth = 'ok' | 'broken';
@@ -34,18 +34,15 @@ export type TargetInput = Pick<
   'businessId' | 'productId' | 'url' | 'fetch' | 'schedule' | 'locale' | 'currency' | 'recipe' | 'enabled' | 'respectRobots' | 'minPriceDelta'
 >;
 
-export interface TargetFilter {
+export interface TargetFilter extends PageRequest {
   businessId?: number;
   productId?: number;
   health?: TargetHealth;
   enabled?: boolean;
-  /** The decoded cursor: the last id of the previous page. */
-  cursor?: number;
-  limit: number;
 }
 
 /** An enabled target whose next run is due; `nextRunAt` null means it was never planned. */
-export type DueTarget = Pick<Target, 'id' | 'schedule' | 'nextRunAt'>;
+export type DueTarget = Pick<Target, 'id' | 'schedule' | 'nextRunAt' | 'fetch' | 'learnedMode'>;
 
 /** What a check did to a target's health; `from !== to` is a flip worth a health event. */
 export interface HealthTransition {

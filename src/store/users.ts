@@ -1,5 +1,4 @@
-export const ROLES = ['admin', 'marketer', 'auditor', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../permissions.ts';
 
 /** Who is calling: the user behind a valid token. */
 export interface Principal {

@@ -1,7 +1,7 @@
 import type { Answers } from '../../audits/answers-schema.ts';
 import type { VisitScore } from '../../audits/scoring.ts';
 import type { VisitState } from '../../audits/workflow.ts';
-import type { Page } from './paging.ts';
+import type { Page, PageRequest } from './paging.ts';
 import type { VisitEvidenceStore } from './visit-evidence.ts';
 
 export interface Visit {
@@ -52,11 +52,7 @@ export interface VisitQuery {
   to?: string;
 }
 
-export interface VisitFilter extends VisitQuery {
-  /** The decoded cursor: the last id of the previous page. */
-  after?: number;
-  limit: number;
-}
+export interface VisitFilter extends VisitQuery, PageRequest {}
 
 export interface TransitionRecord {
   id: number;

@@ -1,5 +1,6 @@
 import { canEditAnswers, REPORTED_STATES, type Role as WorkflowRole, type VisitState } from '../../audits/workflow.ts';
-import { AppError, notFound } from '../errors.ts';
+import { DomainError, notFound } from '../errors.ts';
+import { can } from '../permissions.ts';
 import type { Store } from '../store/store.ts';
 import type { Principal } from '../store/users.ts';
 import type { Visit, VisitFilter } from '../store/visits.ts';
@@ -18,17 +19,17 @@ function visible(visit: Visit, principal: Principal): boolean {
   return true;
 }
 
-/** The visit if the caller may see it; a visit the caller may not see is 404, so its existence does not leak. */
+/** The visit if the caller may see it; a visit the caller may not see is not found, so its existence does not leak. */
 export async function visibleVisit(store: Store, principal: Principal, id: number): Promise<Visit> {
   const visit = await store.visits.get(id);
   if (!visible(visit, principal)) throw notFound('visit', id);
   return visit;
 }
 
-/** The caller's role in the visit workflow; viewers take no part in it. */
-export function workflowRole(principal: Principal): WorkflowRole {
-  if (principal.role === 'viewer') throw new AppError(403, 'forbidden', 'a viewer cannot change visits', { role: principal.role });
-  return principal.role;
+/** The caller's role in the visit workflow; roles without visits.work (viewers) take no part in it. */
+export function workflowRole({ role }: Principal): WorkflowRole {
+  if (!can(role, 'visits.work')) throw new DomainError('forbidden', 'forbidden', `a ${role} cannot change visits`, { role });
+  return role;
 }
 
 /** Whether the caller may change the answers and evidence now; an assigned visit counts as a draft for its auditor
@@ -37,7 +38,7 @@ export function assertEditable(visit: Visit, principal: Principal): void {
   const role = workflowRole(principal);
   const state = visit.state === 'assigned' ? 'draft' : visit.state;
   if (!canEditAnswers(state, role))
-    throw new AppError(409, 'not_editable', `${role} cannot change a visit's answers while it is ${visit.state}`, {
+    throw new DomainError('conflict', 'not_editable', `${role} cannot change a visit's answers while it is ${visit.state}`, {
       state: visit.state,
       role,
     });

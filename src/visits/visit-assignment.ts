@@ -1,5 +1,5 @@
 import type { VisitState } from '../../audits/workflow.ts';
-import { AppError, unprocessable } from '../errors.ts';
+import { DomainError, isNotFound, unprocessable } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import type { TemplateVersion } from '../store/templates.ts';
 import type { Principal } from '../store/users.ts';
@@ -17,12 +17,12 @@ export interface Assignment {
 
 const REASSIGNABLE: readonly VisitState[] = ['assigned', 'draft', 'returned'];
 
-/** 422 naming the field when the template, version or business does not exist. */
+/** Unprocessable, naming the field, when the template, version or business does not exist. */
 async function referenced<T>(field: string, find: () => Promise<T>): Promise<T> {
   try {
     return await find();
   } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found') throw unprocessable(field, err.message);
+    if (isNotFound(err)) throw unprocessable(field, err.message);
     throw err;
   }
 }
@@ -36,7 +36,7 @@ async function auditorId(tx: Store, name: string): Promise<number> {
 /** Creating visits: a reviewer assigns a template version and a business to an auditor. */
 export function visitAssignment(store: Store) {
   return {
-    /** 422 naming the field when the template, version, business or auditor does not exist or is archived. */
+    /** Unprocessable, naming the field, when the template, version, business or auditor does not exist or is archived. */
     assign(principal: Principal, input: Assignment): Promise<Visit> {
       return store.transaction(async (tx) => {
         const version: TemplateVersion = await referenced(input.templateVersion === undefined ? 'templateKey' : 'templateVersion', () =>
@@ -51,12 +51,12 @@ export function visitAssignment(store: Store) {
         return visit;
       });
     },
-    /** Changes the auditor, location, scenario or due date of a visit not submitted yet (409 after). */
+    /** Changes the auditor, location, scenario or due date of a visit not submitted yet (a conflict after). */
     reassign(id: number, patch: Partial<Pick<Assignment, 'auditor' | 'location' | 'scenario' | 'dueDate'>>): Promise<Visit> {
       return store.transaction(async (tx) => {
         const visit = await tx.visits.get(id);
         if (!REASSIGNABLE.includes(visit.state))
-          throw new AppError(409, 'not_reassignable', `a visit can be reassigned only while ${REASSIGNABLE.join(', ')}; it is ${visit.state}`, {
+          throw new DomainError('conflict', 'not_reassignable', `a visit can be reassigned only while ${REASSIGNABLE.join(', ')}; it is ${visit.state}`, {
             state: visit.state,
           });
         return tx.visits.reassign(id, {

@@ -1,6 +1,6 @@
 import { parseAnswers } from '../../audits/answers-schema.ts';
 import { transition } from '../../audits/workflow.ts';
-import { conflict, unprocessable } from '../errors.ts';
+import { conflict, DomainError, unprocessable } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import type { Principal } from '../store/users.ts';
 import type { Evidence, EvidenceType } from '../store/visit-evidence.ts';
@@ -15,15 +15,14 @@ export interface AnswersInput {
   visitedAt?: string | undefined;
 }
 
-/** The upload's bytes are not one of the evidence types, or not the type it was declared as (415). */
-export class UnsupportedEvidence extends Error {
-  constructor(
-    readonly declared: string,
-    readonly detected: EvidenceType | null,
-  ) {
-    super(`the upload is not ${declared}: its content ${detected ? `is ${detected}` : 'is not JPEG, PNG, WebP or PDF'}`);
-  }
-}
+/** The upload's bytes are not one of the evidence types, or not the type it was declared as. */
+const unsupportedEvidence = (declared: string, detected: EvidenceType | null) =>
+  new DomainError(
+    'unsupported',
+    'unsupported_media_type',
+    `the upload is not ${declared}: its content ${detected ? `is ${detected}` : 'is not JPEG, PNG, WebP or PDF'}`,
+    { declared, detected },
+  );
 
 const changedMeanwhile = (id: number) => conflict(`visit ${id} changed meanwhile; retry`);
 
@@ -69,7 +68,7 @@ export function visitEditing(store: Store) {
         const target = template.sections.flatMap((s) => s.questions).find((q) => q.key === question);
         if (!target) throw unprocessable('question', `template "${current.templateKey}" has no question "${question}"`);
         const sniffed = sniffEvidenceType(bytes);
-        if (sniffed === null || sniffed !== declaredType) throw new UnsupportedEvidence(declaredType, sniffed);
+        if (sniffed === null || sniffed !== declaredType) throw unsupportedEvidence(declaredType, sniffed);
         const visit = await started(tx, current, principal);
         const added = await tx.visits.evidence.add(id, { question, contentType: sniffed, bytes, uploadedBy: principal.userId });
         if (target.type === 'photo' && visit.answers[question] === undefined)

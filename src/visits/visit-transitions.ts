@@ -1,13 +1,18 @@
 import { scoreVisit } from '../../audits/scoring.ts';
 import { allowedTransitions, transition, TransitionError, type VisitState } from '../../audits/workflow.ts';
-import { AppError, conflict } from '../errors.ts';
+import { conflict, DomainError, type ErrorKind } from '../errors.ts';
+import { can } from '../permissions.ts';
 import type { Store } from '../store/store.ts';
 import type { Principal } from '../store/users.ts';
 import type { StateChange, Visit } from '../store/visits.ts';
 import { missingForSubmission } from './photo-answers.ts';
 import { visibleVisit, workflowRole } from './visit-access.ts';
 
-const STATUS = { invalid_transition: 409, forbidden: 403, note_required: 422 } as const;
+const KIND = {
+  invalid_transition: 'conflict',
+  forbidden: 'forbidden',
+  note_required: 'unprocessable',
+} as const satisfies Record<TransitionError['code'], ErrorKind>;
 
 /** States whose entry stores the score of the current answers (the same template version gives the same score
  * for the same answers, so an approval without changes stores the submitted score again). */
@@ -15,7 +20,7 @@ const SCORED_ON_ENTRY: readonly VisitState[] = ['submitted', 'approved', 'amende
 
 /** The states the caller may move the visit to now (empty for viewers). */
 export function nextStates(visit: Visit, principal: Principal): VisitState[] {
-  return principal.role === 'viewer' ? [] : allowedTransitions(visit.state, principal.role);
+  return can(principal.role, 'visits.work') ? allowedTransitions(visit.state, principal.role) : [];
 }
 
 function checkStep(visit: Visit, to: VisitState, principal: Principal, note: string | null): void {
@@ -24,7 +29,7 @@ function checkStep(visit: Visit, to: VisitState, principal: Principal, note: str
     transition(visit.state, to, role, note ?? undefined);
   } catch (err) {
     if (!(err instanceof TransitionError)) throw err;
-    throw new AppError(STATUS[err.code], err.code, err.message, { from: err.from, to: err.to, allowed: err.allowed });
+    throw new DomainError(KIND[err.code], err.code, err.message, { from: err.from, to: err.to, allowed: err.allowed });
   }
 }
 
@@ -35,7 +40,7 @@ async function changeFor(tx: Store, visit: Visit, to: VisitState): Promise<State
   if (to === 'submitted') {
     const missing = missingForSubmission(template, visit.answers);
     if (missing.length)
-      throw new AppError(422, 'incomplete', `cannot submit: ${missing.map((m) => `${m.question} (${m.reason})`).join(', ')}`, {
+      throw new DomainError('unprocessable', 'incomplete', `cannot submit: ${missing.map((m) => `${m.question} (${m.reason})`).join(', ')}`, {
         missing,
       });
   }
@@ -45,8 +50,9 @@ async function changeFor(tx: Store, visit: Visit, to: VisitState): Promise<State
 /** Moving visits through the workflow, with the checks and the score each step needs. */
 export function visitTransitions(store: Store) {
   return {
-    /** Applies one workflow step: 409 naming the allowed states, 403 for the wrong role, 422 without a needed note
-     * or, on submission, naming the missing answers and evidence. Upholding a dispute restores the scored answers. */
+    /** Applies one workflow step: a conflict naming the allowed states, forbidden for the wrong role, unprocessable
+     * without a needed note or, on submission, naming the missing answers and evidence. Upholding a dispute restores
+     * the scored answers. */
     apply(principal: Principal, id: number, to: VisitState, note: string | null): Promise<Visit> {
       return store.transaction(async (tx) => {
         const visit = await visibleVisit(tx, principal, id);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { testConfig, type Config } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createPageFetcher, type PageFetcher } from '../../src/scheduler/page-fetcher.ts';
+import { createPageFetcher, type PageFetcher } from '../../src/fetching/page-fetcher.ts';
 import { Scheduler, type SchedulerDeps } from '../../src/scheduler/scheduler.ts';
 import type { Run } from '../../src/store/runs.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';

@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testConfig, type Config } from '../../src/config.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { openStore } from '../../src/store/open/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { ROLES, type Role } from '../../src/store/users.ts';
+import { ROLES, type Role } from '../../src/permissions.ts';
 import { createApp, type App } from '../../src/http/create-app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { seedBuiltinTemplates } from '../../src/visits/seed-builtin-templates.ts';
+import { inject } from 'vitest';
+import { freshPgDatabase } from './pg-store-factory.ts';
 
 export interface TestApp {
   app: App;
@@ -27,11 +29,15 @@ export function tempDir(prefix = 'rivalscope-test-'): { dir: string; remove(): v
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The real app over a real SQLite file in a temp directory. */
+/**
+ * The real app over a real SQLite file in a temp directory, or over a fresh Postgres database when the
+ * vitest project runs the API tests on Postgres (vitest.config.ts).
+ */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const tmp = tempDir();
-  const config = testConfig({ dbPath: join(tmp.dir, 'test.db'), logLevel: 'silent', ...overrides });
-  const store = openSqliteStore(config.dbPath);
+  const pg = inject('rivalscopeBackend') === 'postgres' ? await freshPgDatabase() : null;
+  const config = testConfig({ dbPath: pg?.url ?? join(tmp.dir, 'test.db'), logLevel: 'silent', ...overrides });
+  const store = await openStore(config);
   await seedBuiltinTemplates(store);
   const app = createApp({ store, config, logger: createLogger(config) });
   const tokens = {} as Record<Role, string>;
@@ -50,6 +56,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     },
     async close() {
       await store.close();
+      await pg?.drop();
       tmp.remove();
     },
   };

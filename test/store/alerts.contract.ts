@@ -73,7 +73,7 @@ export function alertsContract(open: StoreFactory) {
       expect((await store.alerts.listRules({ event: 'undercut', limit: 10 })).items).toHaveLength(2);
       const first = await store.alerts.listRules({ limit: 2 });
       expect(first.items).toHaveLength(2);
-      expect(first.nextCursor).not.toBeNull();
+      expect(first.nextAfter).not.toBeNull();
       await store.alerts.removeRule(created.id);
       await expect(store.alerts.getRule(created.id)).rejects.toMatchObject({ code: 'not_found' });
       await expect(store.alerts.removeRule(created.id)).rejects.toMatchObject({ code: 'not_found' });
@@ -182,7 +182,7 @@ export function alertsContract(open: StoreFactory) {
       expect((await store.alerts.listDeliveries({ status: 'pending', limit: 10 })).items).toHaveLength(2);
       expect((await store.alerts.listDeliveries({ targetId, limit: 10 })).items).toHaveLength(2);
       const page = await store.alerts.listDeliveries({ limit: 2 });
-      expect(page.nextCursor).not.toBeNull();
+      expect(page.nextAfter).not.toBeNull();
       await expect(store.alerts.getDelivery(999)).rejects.toMatchObject({ code: 'not_found' });
       await store.alerts.removeRule(a.id);
       expect((await store.alerts.listDeliveries({ limit: 10 })).items.map((d) => d.ruleId)).toEqual([b.id]);

@@ -43,7 +43,7 @@ export function businessesContract(open: StoreFactory) {
       expect((await store.businesses.list({ q: 'lph', limit: 10 })).items.map((b) => b.name)).toEqual(['Alpha', 'Alphabet']);
       const first = await store.businesses.list({ limit: 2 });
       expect(first.items).toHaveLength(2);
-      expect(first.nextCursor).not.toBeNull();
+      expect(first.nextAfter).not.toBeNull();
     });
 
     it('a unit of work lands whole or not at all', async () => {

@@ -99,9 +99,9 @@ export function changesContract(open: StoreFactory) {
       expect(await ids({ since: day(2), until: day(3), limit: 10 })).toEqual([b]);
       const page = await store.changes.list({ limit: 2 });
       expect(page.items.map((x) => x.id)).toEqual([c, b]);
-      expect(page.nextCursor).not.toBeNull();
+      expect(page.nextAfter).not.toBeNull();
       expect(await ids({ after: b, limit: 2 })).toEqual(a);
-      expect((await store.changes.list({ after: b, limit: 2 })).nextCursor).toBeNull();
+      expect((await store.changes.list({ after: b, limit: 2 })).nextAfter).toBeNull();
     });
 
     it('gives every matching change for exports, at most `max`', async () => {

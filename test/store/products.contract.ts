@@ -35,10 +35,10 @@ export function productsContract(open: StoreFactory) {
       expect((await store.products.list({ sku: 'E', limit: 10 })).items).toEqual([]);
       const first = await store.products.list({ limit: 2 });
       expect(first.items).toHaveLength(2);
-      expect(first.nextCursor).not.toBeNull();
-      const rest = await store.products.list({ cursor: first.items[1]!.id, limit: 2 });
+      expect(first.nextAfter).not.toBeNull();
+      const rest = await store.products.list({ after: first.items[1]!.id, limit: 2 });
       expect(rest.items.map((p) => p.name)).toEqual(['Espresso 1 kg']);
-      expect(rest.nextCursor).toBeNull();
+      expect(rest.nextAfter).toBeNull();
     });
 
     it('removing a product removes its targets', async () => {

@@ -70,9 +70,9 @@ export function runsContract(open: StoreFactory) {
       expect(await ids({ since: new Date(Date.now() + 3_600_000).toISOString(), limit: 10 })).toEqual([]);
       expect(await ids({ since: new Date(Date.now() - 3_600_000).toISOString(), targetId: b.id, limit: 10 })).toEqual([third.id]);
       const page = await store.runs.list({ limit: 2 });
-      expect(page.nextCursor).not.toBeNull();
+      expect(page.nextAfter).not.toBeNull();
       expect(await ids({ after: second.id, limit: 2 })).toEqual([third.id]);
-      expect((await store.runs.list({ after: second.id, limit: 2 })).nextCursor).toBeNull();
+      expect((await store.runs.list({ after: second.id, limit: 2 })).nextAfter).toBeNull();
     });
   });
 }

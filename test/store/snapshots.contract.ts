@@ -84,9 +84,9 @@ export function snapshotsContract(open: StoreFactory) {
       await store.snapshots.insert(input({}, { targetId: other.id }));
       const first = await store.snapshots.listForTarget(targetId, { limit: 2 });
       expect(first.items.map((s) => s.id)).toEqual([ids[2], ids[1]]);
-      expect(first.nextCursor).not.toBeNull();
+      expect(first.nextAfter).not.toBeNull();
       const rest = await store.snapshots.listForTarget(targetId, { after: ids[1], limit: 2 });
-      expect(rest).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
+      expect(rest).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextAfter: null });
       expect((await store.snapshots.latest(targetId))?.offer.price).toBe('3.00');
     });
 

@@ -91,22 +91,23 @@ export function targetsContract(open: StoreFactory) {
       expect(await ids({ enabled: true, limit: 10 })).toEqual([a.id, c.id]);
       const first = await store.targets.list({ limit: 2 });
       expect(first.items.map((t) => t.id)).toEqual([a.id, b.id]);
-      expect(first.nextCursor).not.toBeNull();
-      expect(await ids({ cursor: b.id, limit: 2 })).toEqual([c.id]);
+      expect(first.nextAfter).not.toBeNull();
+      expect(await ids({ after: b.id, limit: 2 })).toEqual([c.id]);
     });
 
-    it('finds enabled targets that are due, longest overdue first, and moves their next run', async () => {
+    it('finds enabled targets that are due, longest overdue first, with their lane, and moves their next run', async () => {
       const late = await store.targets.create(input);
-      const later = await store.targets.create(input);
+      const later = await store.targets.create({ ...input, fetch: 'static' });
       const disabled = await store.targets.create({ ...input, enabled: false });
       const future = await store.targets.create(input);
       await store.targets.setNextRunAt(late.id, '2024-01-01T00:00:00.000Z');
       await store.targets.setNextRunAt(later.id, '2024-01-01T00:05:00.000Z');
       await store.targets.setNextRunAt(disabled.id, '2024-01-01T00:00:00.000Z');
       await store.targets.setNextRunAt(future.id, '2024-01-02T00:00:00.000Z');
+      await store.targets.markSucceeded(late.id, { at: '2023-12-31T23:00:00.000Z', mode: 'browser' });
       expect(await store.targets.due('2024-01-01T00:05:00.000Z')).toEqual([
-        { id: late.id, schedule: input.schedule, nextRunAt: '2024-01-01T00:00:00.000Z' },
-        { id: later.id, schedule: input.schedule, nextRunAt: '2024-01-01T00:05:00.000Z' },
+        { id: late.id, schedule: input.schedule, nextRunAt: '2024-01-01T00:00:00.000Z', fetch: 'auto', learnedMode: 'browser' },
+        { id: later.id, schedule: input.schedule, nextRunAt: '2024-01-01T00:05:00.000Z', fetch: 'static', learnedMode: null },
       ]);
       await store.targets.setNextRunAt(late.id, '2024-01-01T00:30:00.000Z');
       expect((await store.targets.due('2024-01-01T00:10:00.000Z')).map((t) => t.id)).toEqual([later.id]);

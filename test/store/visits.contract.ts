@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitScore } from '../../audits/scoring.ts';
-import { decodeCursor } from '../../src/store/paging.ts';
 import type { StoreHandle } from '../../src/store/store.ts';
 import type { VisitInput } from '../../src/store/visits.ts';
 import type { StoreFactory } from '../helpers/store-factory.ts';
@@ -157,9 +156,9 @@ export function visitsContract(open: StoreFactory) {
 
       const first = await store.visits.list({ limit: 2 });
       expect(first.items.map((v) => v.id)).toEqual([a.id, b.id]);
-      const next = await store.visits.list({ limit: 2, after: decodeCursor(first.nextCursor!)! });
-      expect(next).toEqual({ items: [await store.visits.get(c.id)], nextCursor: null });
-      expect(await store.visits.list({ limit: 2, states: [] })).toEqual({ items: [], nextCursor: null });
+      const next = await store.visits.list({ limit: 2, after: first.nextAfter! });
+      expect(next).toEqual({ items: [await store.visits.get(c.id)], nextAfter: null });
+      expect(await store.visits.list({ limit: 2, states: [] })).toEqual({ items: [], nextAfter: null });
     });
 
     it('stores evidence with its size and hash, per visit', async () => {

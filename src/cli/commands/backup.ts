@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config.ts';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
+import { openStore } from '../../store/open/open-store.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 
 export const command: Command = {
@@ -11,7 +11,7 @@ export const command: Command = {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError('give exactly one FILE');
     if (existsSync(file)) throw new UsageError(`${file} already exists; choose a new file`);
-    const store = openSqliteStore(loadConfig().dbPath);
+    const store = await openStore(loadConfig());
     try {
       await store.backup(file);
     } finally {

@@ -2,8 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { BrowserPool } from '../../../scrapers/fetch/browser-pool.ts';
-import type { StaticFetchOptions } from '../../../scrapers/fetch/static-fetch.ts';
 import { decodeHtml } from '../../../scrapers/extract/decode-html.ts';
 import { extractOffer, ExtractionError } from '../../../scrapers/extract/extract-offer.ts';
 import { emptyOffer, type Offer, type Provenance } from '../../../scrapers/offer.ts';
@@ -42,40 +40,20 @@ async function readFileSource(source: string): Promise<Page> {
 }
 
 /**
- * Fetches URL sources with the project's SSRF-guarded fetchers, loaded only when a source is a URL;
- * the browser starts only when a source needs it.
+ * Fetches URL sources with the fetcher the scheduler uses (SSRF guard, limits and browser pool from the config),
+ * loaded only when a source is a URL; the browser starts only when a source needs it.
  */
 async function urlReader(config: Config, mode: Mode, recipe: Recipe | undefined, locale: string | undefined) {
-  const [{ autoFetch }, { BrowserPool }, { findChromium }, { staticFetch }] = await Promise.all([
-    import('../../../scrapers/fetch/auto-fetch.ts'),
-    import('../../../scrapers/fetch/browser-pool.ts'),
-    import('../../../scrapers/fetch/chromium-path.ts'),
-    import('../../../scrapers/fetch/static-fetch.ts'),
-  ]);
-  const staticOptions: StaticFetchOptions = {
-    allowHosts: config.allowHosts,
-    userAgent: config.userAgent,
-    maxBytes: config.maxPageBytes,
-    headers: locale ? { 'accept-language': `${locale},en;q=0.5` } : undefined,
-  };
-  let pool: BrowserPool | null = null;
-  const browser = () =>
-    (pool ??= new BrowserPool({ allowHosts: config.allowHosts, executablePath: findChromium(config.chromiumPath) ?? undefined, userAgent: config.userAgent }));
-  const browserOptions = { recipe: recipe ? { steps: recipe.steps, waitFor: recipe.waitFor } : undefined };
+  const { createPageFetcher } = await import('../../fetching/page-fetcher.ts');
+  // The CLI prints no screenshots: none are taken.
+  const fetcher = createPageFetcher({ ...config, screenshotMaxBytes: 0 });
+  const request = { recipe: recipe ?? null, locale: locale ?? null, timeoutMs: config.runTimeoutMs };
   return {
     async read(url: string): Promise<Page> {
-      if (mode === 'static') return staticFetch(url, staticOptions);
-      if (mode === 'browser') return browser().fetch(url, browserOptions);
-      return autoFetch(url, {
-        browser: { fetch: (u, o) => browser().fetch(u, o) },
-        hasPrice: (html, pageUrl) => hasPrice(html, pageUrl),
-        staticOptions,
-        browserOptions,
-      });
+      const page = mode === 'auto' ? await fetcher.fetchAuto(url, { ...request, remembered: null, hasPrice }) : await fetcher.fetch(url, mode, request);
+      return { html: page.html, url: page.url };
     },
-    async close(): Promise<void> {
-      await pool?.close();
-    },
+    close: () => fetcher.close(),
   };
 }
 

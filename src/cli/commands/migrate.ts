@@ -1,6 +1,5 @@
 import { loadConfig } from '../../config.ts';
-import { migrate } from '../../store/sqlite/migrate.ts';
-import { openSqliteFile } from '../../store/sqlite/open-sqlite.ts';
+import { migrateStore } from '../../store/open/open-store.ts';
 import { parseOptions, type Command } from '../command.ts';
 
 export const command: Command = {
@@ -8,12 +7,7 @@ export const command: Command = {
   usage: 'rivalscope migrate',
   async run(args) {
     parseOptions(args, {});
-    const db = openSqliteFile(loadConfig().dbPath, { migrate: false });
-    try {
-      console.log(JSON.stringify({ applied: migrate(db) }));
-    } finally {
-      db.close();
-    }
+    console.log(JSON.stringify({ applied: await migrateStore(loadConfig()) }));
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { Scheduler } from '../../scheduler/scheduler.ts';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
+import { openStore } from '../../store/open/open-store.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 
 export const command: Command = {
@@ -12,7 +12,7 @@ export const command: Command = {
     const [id, ...extra] = positionals;
     if (!id || extra.length || !/^\d+$/.test(id)) throw new UsageError('give exactly one numeric TARGET_ID');
     const config = loadConfig();
-    const store = openSqliteStore(config.dbPath);
+    const store = await openStore(config);
     const scheduler = new Scheduler({ store, config, logger: createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }) });
     try {
       const run = await scheduler.scrapeNow(Number(id));

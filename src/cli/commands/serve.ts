@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config.ts';
 import { describeDemo, startDemo } from '../../demo/start-demo.ts';
 import { startService } from '../../server.ts';
+import { describeDb } from '../../store/open/open-store.ts';
 import { parseOptions, type Command } from '../command.ts';
 
 function untilSignal(): Promise<void> {
@@ -26,7 +27,7 @@ export const command: Command = {
       return 0;
     }
     const service = await startService(config);
-    console.log(`rivalscope listening on ${service.url} (database ${config.dbPath}); API reference: ${service.url}/api/docs`);
+    console.log(`rivalscope listening on ${service.url} (database ${describeDb(config.dbPath)}); API reference: ${service.url}/api/docs`);
     if (!(await service.store.users.hasActiveTokens()))
       console.log(
         'No API tokens yet. Create the first admin token with:\n  npm run -s rivalscope -- token create --role admin --name admin',

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config.ts';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
-import { ROLES, type Role } from '../../store/users.ts';
+import { openStore } from '../../store/open/open-store.ts';
+import { ROLES, type Role } from '../../permissions.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 
 const usage = `rivalscope token create --role ${ROLES.join('|')} --name NAME
@@ -12,7 +12,7 @@ export const command: Command = {
   usage,
   async run(args) {
     const [action, ...rest] = args;
-    const store = openSqliteStore(loadConfig().dbPath);
+    const store = await openStore(loadConfig());
     const { users } = store;
     try {
       if (action === 'create') {

@@ -1,14 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
 import { newWebhookSecret } from '../../alerts/sign-webhook.ts';
-import { webhookUrlProblem } from '../../alerts/webhook-url.ts';
+import { alertRuleInputs } from '../../schemas/alert-rule.ts';
 import { ALERT_EVENTS } from '../../store/alerts.ts';
 import { getByIdRoute, withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
-import { PageQuery, pageOf, Timestamp } from '../schemas.ts';
-
-const Decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal such as "5" or "2.50"');
+import { apiRoute, json, jsonBody } from '../route.ts';
+import { pageBody, PageQuery, pageOf, pageRequest } from '../paging.ts';
+import { Timestamp } from '../schemas.ts';
 
 const AlertRule = z
   .object({
@@ -27,28 +26,6 @@ const AlertRule = z
     updatedAt: Timestamp,
   })
   .openapi('AlertRule');
-
-const fields = (allowHosts: readonly string[]) => ({
-  name: z.string().trim().min(1).max(200),
-  event: z.enum(ALERT_EVENTS).openapi({
-    description: 'undercut: a competitor is cheaper than the own price by ≥ minPercent / minAmount; price_change: a competitor price moved by ≥ minPercent / minAmount',
-  }),
-  productId: z.number().int().positive().nullable(),
-  businessId: z.number().int().positive().nullable().openapi({ description: 'the business whose targets fire (for undercut: the competitor)' }),
-  minPercent: Decimal.nullable(),
-  minAmount: Decimal.nullable(),
-  fieldKey: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/).nullable().openapi({ description: 'field_changed: the recipe field key (null: any)' }),
-  webhookUrl: z
-    .string()
-    .max(2048)
-    .superRefine((url, ctx) => {
-      const problem = webhookUrlProblem(url, allowHosts);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  format: z.enum(['json', 'slack']).openapi({ description: 'slack: a Slack-compatible `{ text }` body' }),
-  enabled: z.boolean(),
-  secret: z.string().min(16).max(200).openapi({ description: 'HMAC-SHA256 key for the signature header; generated when omitted' }),
-});
 
 const AlertAttempt = z.object({
   attempt: z.number().int(),
@@ -80,22 +57,7 @@ const tags = ['alerts'];
 
 export function alertRulesRoutes({ store, config }: AppDeps) {
   const { alerts } = store;
-  const f = fields(config.allowHosts);
-  const Input = z
-    .object({
-      ...f,
-      productId: f.productId.default(null),
-      businessId: f.businessId.default(null),
-      minPercent: f.minPercent.default(null),
-      minAmount: f.minAmount.default(null),
-      fieldKey: f.fieldKey.default(null),
-      format: f.format.default('json'),
-      enabled: f.enabled.default(true),
-      secret: f.secret.optional(),
-    })
-    .strict()
-    .openapi('AlertRuleInput');
-  const Patch = z.object(f).partial().strict().openapi('AlertRulePatch');
+  const { AlertRuleInput, AlertRulePatch } = alertRuleInputs(config.allowHosts);
   const router = newRouter()
     .openapi(
       apiRoute({
@@ -103,11 +65,11 @@ export function alertRulesRoutes({ store, config }: AppDeps) {
         path: '/',
         tags,
         summary: 'List alert rules',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { query: PageQuery.extend({ event: z.enum(ALERT_EVENTS).optional() }) },
         responses: { 200: json(pageOf(AlertRule), 'A page of rules') },
       }),
-      async (c) => c.json(await alerts.listRules(c.req.valid('query')), 200),
+      async (c) => c.json(pageBody(await alerts.listRules(pageRequest(c.req.valid('query')))), 200),
     )
     .openapi(
       apiRoute({
@@ -115,8 +77,8 @@ export function alertRulesRoutes({ store, config }: AppDeps) {
         path: '/',
         tags,
         summary: 'Create an alert rule (per product, business or global); the answer shows the signing secret once',
-        roles: WRITE_ROLES,
-        request: { body: jsonBody(Input) },
+        permission: 'offers.write',
+        request: { body: jsonBody(AlertRuleInput) },
         responses: { 201: json(AlertRule.extend({ secret: z.string() }), 'The rule with its secret') },
       }),
       async (c) => {
@@ -129,14 +91,14 @@ export function alertRulesRoutes({ store, config }: AppDeps) {
     tags,
     noun: 'alert rule',
     schema: AlertRule,
-    patch: Patch,
+    patch: AlertRulePatch,
     repo: {
       get: (id) => alerts.getRule(id),
       update: (id, patch) => alerts.updateRule(id, patch),
       remove: (id) => alerts.removeRule(id),
     },
-    readRoles: READ_ROLES,
-    writeRoles: WRITE_ROLES,
+    read: 'offers.read',
+    write: 'offers.write',
     deleteSummary: 'Delete an alert rule with its deliveries',
   });
 }
@@ -150,7 +112,7 @@ export function alertDeliveriesRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'The delivery log: each queued webhook post with its attempts',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: {
           query: PageQuery.extend({
             ruleId: z.coerce.number().int().positive().optional(),
@@ -160,10 +122,10 @@ export function alertDeliveriesRoutes({ store }: AppDeps) {
         },
         responses: { 200: json(pageOf(Delivery), 'A page of deliveries') },
       }),
-      async (c) => c.json(await alerts.listDeliveries(c.req.valid('query')), 200),
+      async (c) => c.json(pageBody(await alerts.listDeliveries(pageRequest(c.req.valid('query')))), 200),
     )
     .openapi(
-      getByIdRoute({ tags, noun: 'delivery with its attempts', schema: Delivery, roles: READ_ROLES }),
+      getByIdRoute({ tags, noun: 'delivery with its attempts', schema: Delivery, permission: 'offers.read' }),
       async (c) => c.json(await alerts.getDelivery(c.req.valid('param').id), 200),
     );
 }

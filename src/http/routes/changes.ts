@@ -4,8 +4,9 @@ import { CHANGE_KINDS } from '../../compare/diff-snapshots.ts';
 import { csvLine } from '../../csv.ts';
 import type { Change } from '../../store/changes.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, READ_ROLES } from '../route.ts';
-import { PageQuery, pageOf, Timestamp } from '../schemas.ts';
+import { apiRoute, json } from '../route.ts';
+import { pageBody, PageQuery, pageOf, pageRequest } from '../paging.ts';
+import { Timestamp } from '../schemas.ts';
 import { download, ExportFormat } from '../../compare/download.ts';
 
 export const ChangeSchema = z
@@ -56,14 +57,11 @@ export function changesRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'What changed in offers, in detection order; filter by business, product, target, field, kind and time',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { query: PageQuery.extend(Filters.shape) },
         responses: { 200: json(pageOf(ChangeSchema), 'A page of changes') },
       }),
-      async (c) => {
-        const { cursor, ...filter } = c.req.valid('query');
-        return c.json(await store.changes.list({ ...filter, after: cursor }), 200);
-      },
+      async (c) => c.json(pageBody(await store.changes.list(pageRequest(c.req.valid('query')))), 200),
     )
     .openapi(
       apiRoute({
@@ -71,7 +69,7 @@ export function changesRoutes({ store }: AppDeps) {
         path: '/export',
         tags,
         summary: 'All changes matching the filters as CSV (formula-safe) or a JSON array',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: {
           query: Filters.extend({ format: ExportFormat, max: z.coerce.number().int().min(1).max(1_000_000).default(100_000) }),
         },

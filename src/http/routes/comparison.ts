@@ -6,8 +6,9 @@ import { parseRates } from '../../compare/rates.ts';
 import { csvLine } from '../../csv.ts';
 import { download, ExportFormat } from '../../compare/download.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, READ_ROLES } from '../route.ts';
-import { IdParam, PageQuery } from '../schemas.ts';
+import { apiRoute, json } from '../route.ts';
+import { pageBody, PageQuery, pageRequest } from '../paging.ts';
+import { IdParam } from '../schemas.ts';
 
 const RatesQuery = z.object({
   rates: z
@@ -126,17 +127,17 @@ export function comparisonRoutes({ store, config }: AppDeps) {
         path: '/',
         tags,
         summary: 'Where the own offer stands: a summary over all products and a page of product comparisons',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { query: PageQuery.extend(RatesQuery.shape) },
         responses: {
           200: json(z.object({ summary: SummarySchema, items: z.array(ProductComparisonSchema), nextCursor: z.string().nullable() }), 'Summary and a page'),
         },
       }),
       async (c) => {
-        const { cursor, limit, rates } = c.req.valid('query');
+        const { rates, ...page } = c.req.valid('query');
         const o = options(rates);
         const summary = await comparisonSummary(store, o);
-        return c.json({ summary, ...(await comparisonPage(store, { after: cursor, limit }, o)) }, 200);
+        return c.json({ summary, ...pageBody(await comparisonPage(store, pageRequest(page), o)) }, 200);
       },
     )
     .openapi(
@@ -145,7 +146,7 @@ export function comparisonRoutes({ store, config }: AppDeps) {
         path: '/export',
         tags,
         summary: 'Every offer of every product against the own offer, as CSV (formula-safe) or a JSON array of product comparisons',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { query: RatesQuery.extend({ format: ExportFormat }) },
         responses: { 200: { description: 'The comparison, as text/csv or application/json' } },
       }),
@@ -165,7 +166,7 @@ export function productComparisonRoutes({ store, config }: AppDeps) {
       path: '/{id}/comparison',
       tags,
       summary: "The own offer against each competitor's latest offer: price, index, rank, discount, availability, promotions, terms",
-      roles: READ_ROLES,
+      permission: 'offers.read',
       request: { params: IdParam, query: RatesQuery },
       responses: { 200: json(ProductComparisonSchema, 'The comparison') },
     }),

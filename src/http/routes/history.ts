@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
 import { targetHistory } from '../../compare/target-history.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, READ_ROLES } from '../route.ts';
+import { apiRoute, json } from '../route.ts';
 import { IdParam, Timestamp } from '../schemas.ts';
 import { Instant } from './changes.ts';
 
@@ -27,7 +27,7 @@ export function historyRoutes({ store }: AppDeps) {
       path: '/{id}/history',
       tags: ['targets'],
       summary: 'A time series per field (price, regular price, availability, promotions, each recipe field) for charts',
-      roles: READ_ROLES,
+      permission: 'offers.read',
       request: {
         params: IdParam,
         query: z.object({

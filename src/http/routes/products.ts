@@ -2,8 +2,10 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
 import { withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
-import { PageQuery, pageOf, Timestamp } from '../schemas.ts';
+import { apiRoute, json, jsonBody } from '../route.ts';
+import { pageBody, PageQuery, pageOf, pageRequest } from '../paging.ts';
+import { Timestamp } from '../schemas.ts';
+import { ProductInput, ProductPatch } from '../../schemas/product.ts';
 
 const Product = z
   .object({
@@ -16,21 +18,6 @@ const Product = z
   })
   .openapi('Product');
 
-const fields = {
-  name: z.string().trim().min(1).max(200).openapi({ example: 'Espresso 250 g' }),
-  sku: z.string().trim().min(1).max(100).nullable(),
-  gtin: z
-    .string()
-    .regex(/^\d{8}$|^\d{12,14}$/, 'a GTIN has 8, 12, 13 or 14 digits')
-    .nullable(),
-};
-
-const ProductInput = z
-  .object({ name: fields.name, sku: fields.sku.default(null), gtin: fields.gtin.default(null) })
-  .strict()
-  .openapi('ProductInput');
-const ProductPatch = z.object(fields).partial().strict().openapi('ProductPatch');
-
 const tags = ['products'];
 
 export function productsRoutes({ store }: AppDeps) {
@@ -42,11 +29,11 @@ export function productsRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'List products',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { query: PageQuery.extend({ q: z.string().max(200).optional(), sku: z.string().max(100).optional() }) },
         responses: { 200: json(pageOf(Product), 'A page of products') },
       }),
-      async (c) => c.json(await repo.list(c.req.valid('query')), 200),
+      async (c) => c.json(pageBody(await repo.list(pageRequest(c.req.valid('query')))), 200),
     )
     .openapi(
       apiRoute({
@@ -54,7 +41,7 @@ export function productsRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'Create a product',
-        roles: WRITE_ROLES,
+        permission: 'offers.write',
         request: { body: jsonBody(ProductInput) },
         responses: { 201: json(Product, 'The created product') },
       }),
@@ -66,8 +53,8 @@ export function productsRoutes({ store }: AppDeps) {
     schema: Product,
     patch: ProductPatch,
     repo,
-    readRoles: READ_ROLES,
-    writeRoles: WRITE_ROLES,
+    read: 'offers.read',
+    write: 'offers.write',
     deleteSummary: 'Delete a product with its targets and their history',
   });
 }

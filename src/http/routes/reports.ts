@@ -4,7 +4,7 @@ import { REPORTED_STATES } from '../../../audits/workflow.ts';
 import { touchpointReport, type ReportVisit } from '../../visits/touchpoint-report.ts';
 import type { AppDeps } from '../app-env.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, READ_ROLES } from '../route.ts';
+import { apiRoute, json } from '../route.ts';
 
 const Percent = z.number().nullable();
 const summary = { visits: z.number().int(), averageScore: Percent, passRate: Percent, autoFails: z.number().int() };
@@ -60,7 +60,7 @@ export function reportsRoutes({ store }: AppDeps) {
       tags: ['reports'],
       summary: 'Own vs each competitor for a period and touchpoint: scores, pass rates, sections, trend, league, NPS/CSAT/CES',
       description: 'Only published visits count (also while disputed and after the dispute). Percentages are exact, on a 0–100 scale.',
-      roles: READ_ROLES,
+      permission: 'reports.read',
       request: {
         query: z.object({
           from: Day.optional().openapi({ description: 'Visited on or after (YYYY-MM-DD)' }),

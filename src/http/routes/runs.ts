@@ -4,8 +4,9 @@ import { queueManualRun } from '../../scheduler/manual-run.ts';
 import type { Run as StoredRun } from '../../store/runs.ts';
 import { FAILURE_CODES } from '../../../scrapers/fetch/fetch-error.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, READ_ROLES, WRITE_ROLES } from '../route.ts';
-import { ErrorSchema, IdParam, PageQuery, pageOf, Timestamp } from '../schemas.ts';
+import { apiRoute, json } from '../route.ts';
+import { pageBody, PageQuery, pageOf, pageRequest } from '../paging.ts';
+import { ErrorSchema, IdParam, Timestamp } from '../schemas.ts';
 
 const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed']);
 const FailureCode = z.enum(FAILURE_CODES);
@@ -63,14 +64,14 @@ export function runsRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'List runs, oldest first; filter by target, status, failure code and time',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { query: RunQuery },
         responses: { 200: json(pageOf(Run), 'A page of runs') },
       }),
       async (c) => {
-        const { target, targetId, cursor, ...rest } = c.req.valid('query');
-        const page = await store.runs.list({ ...rest, after: cursor, targetId: targetId ?? target });
-        return c.json({ ...page, items: page.items.map(toBody) }, 200);
+        const { target, targetId, ...rest } = c.req.valid('query');
+        const page = await store.runs.list({ ...pageRequest(rest), targetId: targetId ?? target });
+        return c.json(pageBody({ ...page, items: page.items.map(toBody) }), 200);
       },
     )
     .openapi(
@@ -79,7 +80,7 @@ export function runsRoutes({ store }: AppDeps) {
         path: '/{id}',
         tags,
         summary: 'Get a run',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { params: IdParam },
         responses: { 200: json(Run, 'The run') },
       }),
@@ -95,7 +96,7 @@ export function targetRunsRoutes({ store }: AppDeps) {
       path: '/{id}/runs',
       tags,
       summary: 'Run a target now: queues a run (or returns the one already queued or running for it)',
-      roles: WRITE_ROLES,
+      permission: 'offers.write',
       request: { params: IdParam },
       responses: { 202: json(Run, 'The queued run; poll GET /api/runs/{id}'), 404: json(ErrorSchema, 'No such target') },
     }),

@@ -3,8 +3,9 @@ import type { AppDeps } from '../app-env.ts';
 import type { Snapshot as StoredSnapshot } from '../../store/snapshots.ts';
 import { notFound } from '../../errors.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, READ_ROLES } from '../route.ts';
-import { ErrorSchema, IdParam, PageQuery, pageOf, Timestamp } from '../schemas.ts';
+import { apiRoute, json } from '../route.ts';
+import { pageBody, PageQuery, pageOf, pageRequest } from '../paging.ts';
+import { ErrorSchema, IdParam, Timestamp } from '../schemas.ts';
 
 const Decimal = z.string().openapi({ description: 'Exact decimal string', example: '49.99' });
 
@@ -73,7 +74,7 @@ export function snapshotsRoutes({ store }: AppDeps) {
         path: '/{id}',
         tags,
         summary: 'Get a snapshot: the offer a run extracted, with its evidence',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { params: IdParam },
         responses: { 200: json(Snapshot, 'The snapshot'), ...missing },
       }),
@@ -85,7 +86,7 @@ export function snapshotsRoutes({ store }: AppDeps) {
         path: '/{id}/evidence/html',
         tags,
         summary: "The page's HTML as captured (served sandboxed: it is a stranger's page)",
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { params: IdParam },
         responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'The HTML' }, ...missing },
       }),
@@ -107,7 +108,7 @@ export function snapshotsRoutes({ store }: AppDeps) {
         path: '/{id}/evidence/screenshot',
         tags,
         summary: 'The screenshot taken by a browser run, if any',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: { params: IdParam },
         responses: {
           200: { content: { 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The image' },
@@ -135,16 +136,15 @@ export function targetSnapshotsRoutes({ store }: AppDeps) {
       path: '/{id}/snapshots',
       tags,
       summary: "A target's snapshots, newest first",
-      roles: READ_ROLES,
+      permission: 'offers.read',
       request: { params: IdParam, query: PageQuery },
       responses: { 200: json(pageOf(Snapshot), 'A page of snapshots'), 404: json(ErrorSchema, 'No such target') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       await store.targets.get(id);
-      const { cursor, limit } = c.req.valid('query');
-      const page = await store.snapshots.listForTarget(id, { after: cursor, limit });
-      return c.json({ ...page, items: page.items.map(toBody) }, 200);
+      const page = await store.snapshots.listForTarget(id, pageRequest(c.req.valid('query')));
+      return c.json(pageBody({ ...page, items: page.items.map(toBody) }), 200);
     },
   );
 }

@@ -1,14 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
 import { recipeSchema } from '../../../scrapers/recipe.ts';
-import { scheduleProblem } from '../../scheduler/schedule.ts';
+import { FetchMode, TargetInput, TargetPatch } from '../../schemas/target.ts';
 import { withByIdRoutes } from '../crud-routes.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, jsonBody, READ_ROLES, WRITE_ROLES } from '../route.ts';
-import { PageQuery, pageOf, QueryBoolean, Timestamp } from '../schemas.ts';
-import { Locale } from './businesses.ts';
-
-const FetchMode = z.enum(['static', 'browser', 'auto']);
+import { apiRoute, json, jsonBody } from '../route.ts';
+import { pageBody, PageQuery, pageOf, pageRequest } from '../paging.ts';
+import { QueryBoolean, Timestamp } from '../schemas.ts';
 
 const Target = z
   .object({
@@ -35,50 +33,6 @@ const Target = z
   })
   .openapi('Target');
 
-const fields = {
-  businessId: z.number().int().positive(),
-  productId: z.number().int().positive(),
-  url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2048),
-  fetch: FetchMode,
-  schedule: z
-    .string()
-    .max(100)
-    .superRefine((s, ctx) => {
-      const problem = scheduleProblem(s);
-      if (problem) ctx.addIssue({ code: 'custom', message: `invalid cron schedule: ${problem}` });
-    })
-    .openapi({ example: '0 */6 * * *' }),
-  locale: Locale.nullable(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN')
-    .nullable(),
-  recipe: recipeSchema.nullable(),
-  enabled: z.boolean(),
-  respectRobots: z.boolean().openapi({ description: 'Honour robots.txt (default true); the override is recorded' }),
-  minPriceDelta: z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, 'a decimal amount such as "0.50"')
-    .nullable()
-    .openapi({ description: 'Price changes smaller than this are not recorded' }),
-};
-
-const TargetInput = z
-  .object({
-    ...fields,
-    fetch: fields.fetch.default('auto'),
-    schedule: fields.schedule.default('0 */6 * * *'),
-    locale: fields.locale.default(null),
-    currency: fields.currency.default(null),
-    recipe: fields.recipe.default(null),
-    enabled: fields.enabled.default(true),
-    respectRobots: fields.respectRobots.default(true),
-    minPriceDelta: fields.minPriceDelta.default(null),
-  })
-  .strict()
-  .openapi('TargetInput');
-const TargetPatch = z.object(fields).partial().strict().openapi('TargetPatch');
-
 const tags = ['targets'];
 
 export function targetsRoutes({ store }: AppDeps) {
@@ -90,7 +44,7 @@ export function targetsRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'List targets; filter by business, product, health (e.g. broken) and enabled',
-        roles: READ_ROLES,
+        permission: 'offers.read',
         request: {
           query: PageQuery.extend({
             businessId: z.coerce.number().int().positive().optional(),
@@ -101,7 +55,7 @@ export function targetsRoutes({ store }: AppDeps) {
         },
         responses: { 200: json(pageOf(Target), 'A page of targets') },
       }),
-      async (c) => c.json(await repo.list(c.req.valid('query')), 200),
+      async (c) => c.json(pageBody(await repo.list(pageRequest(c.req.valid('query')))), 200),
     )
     .openapi(
       apiRoute({
@@ -109,7 +63,7 @@ export function targetsRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'Create a target: one page of one business for one product',
-        roles: WRITE_ROLES,
+        permission: 'offers.write',
         request: { body: jsonBody(TargetInput) },
         responses: { 201: json(Target, 'The created target') },
       }),
@@ -121,8 +75,8 @@ export function targetsRoutes({ store }: AppDeps) {
     schema: Target,
     patch: TargetPatch,
     repo,
-    readRoles: READ_ROLES,
-    writeRoles: WRITE_ROLES,
+    read: 'offers.read',
+    write: 'offers.write',
     deleteSummary: 'Delete a target with its runs, snapshots and changes',
   });
 }

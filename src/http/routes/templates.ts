@@ -4,11 +4,9 @@ import { invalidInput } from '../../visits/invalid-input.ts';
 import { createTemplate, publishTemplate } from '../../visits/template-publishing.ts';
 import type { AppDeps } from '../app-env.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, jsonBody, WRITE_ROLES } from '../route.ts';
+import { apiRoute, json, jsonBody } from '../route.ts';
 import { ErrorSchema, QueryBoolean, Timestamp } from '../schemas.ts';
-
-/** Everyone reads templates: auditors fill them, viewers read the reports built on them. */
-export const ALL_ROLES = ['admin', 'marketer', 'auditor', 'viewer'] as const;
+import { TemplatePatch } from '../../schemas/template.ts';
 
 const TemplateDocument = z
   .record(z.string(), z.unknown())
@@ -68,7 +66,7 @@ export function templatesRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'List templates with their latest version (archived ones only on request)',
-        roles: ALL_ROLES,
+        permission: 'templates.read',
         request: { query: z.object({ archived: QueryBoolean.optional() }) },
         responses: { 200: json(z.object({ items: z.array(TemplateSummary) }), 'The templates') },
       }),
@@ -80,7 +78,7 @@ export function templatesRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'Create a template, published as version 1; 400 names each bad path, 409 when the key is taken',
-        roles: WRITE_ROLES,
+        permission: 'templates.write',
         request: { body: jsonBody(TemplateDocument) },
         responses: { 201: json(TemplateDetail, 'The created template'), 409: json(ErrorSchema, 'The key is taken') },
       }),
@@ -96,7 +94,7 @@ export function templatesRoutes({ store }: AppDeps) {
         path: '/{key}',
         tags,
         summary: 'Get a template: its versions and the latest document',
-        roles: ALL_ROLES,
+        permission: 'templates.read',
         request: { params: KeyParam },
         responses: { 200: json(TemplateDetail, 'The template'), ...missing },
       }),
@@ -108,7 +106,7 @@ export function templatesRoutes({ store }: AppDeps) {
         path: '/{key}/versions/{version}',
         tags,
         summary: 'Get one published version of a template (immutable)',
-        roles: ALL_ROLES,
+        permission: 'templates.read',
         request: { params: VersionParam },
         responses: { 200: json(TemplateVersion, 'The version'), ...missing },
       }),
@@ -124,7 +122,7 @@ export function templatesRoutes({ store }: AppDeps) {
         path: '/{key}',
         tags,
         summary: 'Publish a new version of a template (201); an unchanged document publishes nothing (200)',
-        roles: WRITE_ROLES,
+        permission: 'templates.write',
         request: { params: KeyParam, body: jsonBody(TemplateDocument) },
         responses: {
           200: json(TemplateDetail, 'Unchanged: no new version'),
@@ -146,8 +144,8 @@ export function templatesRoutes({ store }: AppDeps) {
         path: '/{key}',
         tags,
         summary: 'Archive or unarchive a template: archived templates get no new visits or versions',
-        roles: WRITE_ROLES,
-        request: { params: KeyParam, body: jsonBody(z.object({ archived: z.boolean() }).strict()) },
+        permission: 'templates.write',
+        request: { params: KeyParam, body: jsonBody(TemplatePatch) },
         responses: { 200: json(TemplateSummary, 'The template'), ...missing },
       }),
       async (c) => c.json(await repo.setArchived(c.req.valid('param').key, c.req.valid('json').archived), 200),

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-env.ts';
-import { ROLES } from '../../store/users.ts';
+import { ROLES } from '../../permissions.ts';
+import { TokenInput } from '../../schemas/token.ts';
 import { newRouter } from '../new-router.ts';
-import { ADMIN_ONLY, apiRoute, json, jsonBody } from '../route.ts';
+import { apiRoute, json, jsonBody } from '../route.ts';
 import { IdParam, Timestamp } from '../schemas.ts';
 
 const TokenInfo = z
@@ -18,11 +19,6 @@ const TokenInfo = z
   })
   .openapi('Token');
 
-const TokenInput = z
-  .object({ name: z.string().trim().min(1).max(100), role: z.enum(ROLES) })
-  .strict()
-  .openapi('TokenInput');
-
 const tags = ['tokens'];
 
 export function tokensRoutes({ store }: AppDeps) {
@@ -33,7 +29,7 @@ export function tokensRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'List API tokens (never the secrets)',
-        roles: ADMIN_ONLY,
+        permission: 'tokens.manage',
         responses: { 200: json(z.object({ items: z.array(TokenInfo) }), 'All tokens') },
       }),
       async (c) => c.json({ items: await store.users.listTokens() }, 200),
@@ -44,7 +40,7 @@ export function tokensRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'Create a token for a user (created with the role if new); the token is shown once',
-        roles: ADMIN_ONLY,
+        permission: 'tokens.manage',
         request: { body: jsonBody(TokenInput) },
         responses: { 201: json(TokenInfo.extend({ token: z.string() }), 'The new token') },
       }),
@@ -60,7 +56,7 @@ export function tokensRoutes({ store }: AppDeps) {
         path: '/{id}',
         tags,
         summary: 'Revoke a token',
-        roles: ADMIN_ONLY,
+        permission: 'tokens.manage',
         request: { params: IdParam },
         responses: { 204: { description: 'Revoked' } },
       }),

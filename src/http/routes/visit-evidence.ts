@@ -1,16 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../../errors.ts';
+import { DomainError } from '../../errors.ts';
 import { EVIDENCE_TYPES } from '../../store/visit-evidence.ts';
 import { visibleVisit } from '../../visits/visit-access.ts';
-import { UnsupportedEvidence, visitEditing } from '../../visits/visit-editing.ts';
+import { visitEditing } from '../../visits/visit-editing.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { errorBody } from '../errors.ts';
 import { newRouter } from '../new-router.ts';
 import { apiRoute, json } from '../route.ts';
 import { ErrorSchema, IdParam, Timestamp } from '../schemas.ts';
-import { ALL_ROLES } from './templates.ts';
 
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 /** The upload path, exempt from the global JSON body limit: it has its own. */
@@ -42,15 +40,12 @@ async function readUpload(c: Context<AppEnv>): Promise<{ question: string; type:
   if (contentType === 'multipart/form-data') {
     const form = await c.req.parseBody();
     const file = form.file;
-    if (!(file instanceof File)) throw new AppError(400, 'validation_failed', 'body.file: required (a file)', { field: 'file' });
+    if (!(file instanceof File)) throw new DomainError('invalid', 'validation_failed', 'body.file: required (a file)', { field: 'file' });
     const question = typeof form.question === 'string' ? form.question : (c.req.query('question') ?? '');
     return { question, type: file.type.toLowerCase(), bytes: Buffer.from(await file.arrayBuffer()) };
   }
   return { question: c.req.query('question') ?? '', type: contentType, bytes: Buffer.from(await c.req.arrayBuffer()) };
 }
-
-const unsupported = (c: Context<AppEnv>, message: string, details: unknown) =>
-  c.json(errorBody('unsupported_media_type', message, details), 415);
 
 /** `/api/visits/{id}/evidence`: photos, receipts and documents attached to a visit's questions. */
 export function visitEvidenceRoutes({ store }: AppDeps) {
@@ -61,7 +56,7 @@ export function visitEvidenceRoutes({ store }: AppDeps) {
     bodyLimit({
       maxSize: EVIDENCE_MAX_BYTES,
       onError: () => {
-        throw new AppError(413, 'payload_too_large', `evidence over ${EVIDENCE_MAX_BYTES} bytes`, { maxBytes: EVIDENCE_MAX_BYTES });
+        throw new DomainError('too_large', 'payload_too_large', `evidence over ${EVIDENCE_MAX_BYTES} bytes`, { maxBytes: EVIDENCE_MAX_BYTES });
       },
     }),
   );
@@ -73,7 +68,7 @@ export function visitEvidenceRoutes({ store }: AppDeps) {
         tags,
         summary: `Upload evidence for a question: JPEG, PNG, WebP or PDF (checked by content), at most ${EVIDENCE_MAX_BYTES} bytes`,
         description: 'Send multipart/form-data with `question` and `file`, or the raw file with its Content-Type and `?question=`.',
-        roles: ['admin', 'marketer', 'auditor'],
+        permission: 'visits.work',
         request: {
           params: IdParam,
           query: z.object({ question: z.string().max(64).optional() }),
@@ -91,15 +86,12 @@ export function visitEvidenceRoutes({ store }: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const upload = await readUpload(c);
-        if (!upload.question) throw new AppError(400, 'validation_failed', 'question: required', { field: 'question' });
+        if (!upload.question) throw new DomainError('invalid', 'validation_failed', 'question: required', { field: 'question' });
         if (!(EVIDENCE_TYPES as readonly string[]).includes(upload.type))
-          return unsupported(c, `content type "${upload.type}" is not one of ${EVIDENCE_TYPES.join(', ')}`, { allowed: EVIDENCE_TYPES });
-        try {
-          return c.json(withUrl(await editing.uploadEvidence(c.get('principal'), id, upload.question, upload.type, upload.bytes)), 201);
-        } catch (err) {
-          if (!(err instanceof UnsupportedEvidence)) throw err;
-          return unsupported(c, err.message, { declared: err.declared, detected: err.detected });
-        }
+          throw new DomainError('unsupported', 'unsupported_media_type', `content type "${upload.type}" is not one of ${EVIDENCE_TYPES.join(', ')}`, {
+            allowed: EVIDENCE_TYPES,
+          });
+        return c.json(withUrl(await editing.uploadEvidence(c.get('principal'), id, upload.question, upload.type, upload.bytes)), 201);
       },
     )
     .openapi(
@@ -108,7 +100,7 @@ export function visitEvidenceRoutes({ store }: AppDeps) {
         path: '/{id}/evidence',
         tags,
         summary: "List a visit's evidence",
-        roles: ALL_ROLES,
+        permission: 'visits.read',
         request: { params: IdParam },
         responses: { 200: json(z.object({ items: z.array(Evidence) }), 'The evidence, oldest first'), ...missing },
       }),
@@ -124,7 +116,7 @@ export function visitEvidenceRoutes({ store }: AppDeps) {
         path: '/{id}/evidence/{evidenceId}',
         tags,
         summary: 'Download one piece of evidence with its content type',
-        roles: ALL_ROLES,
+        permission: 'visits.read',
         request: { params: IdParam.extend({ evidenceId: z.coerce.number().int().positive().openapi({ param: { name: 'evidenceId', in: 'path' } }) }) },
         responses: { 200: { content: Object.fromEntries(EVIDENCE_TYPES.map((t) => [t, { schema: binary }])), description: 'The file' }, ...missing },
       }),

@@ -1,13 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { VISIT_STATES } from '../../../audits/workflow.ts';
+import { Day, VisitState as State } from '../../schemas/visit.ts';
 import type { Principal } from '../../store/users.ts';
 import type { Visit as StoredVisit } from '../../store/visits.ts';
 import { nextStates } from '../../visits/visit-transitions.ts';
-import { PageQuery, Timestamp } from '../schemas.ts';
-
-const State = z.enum(VISIT_STATES);
-const Day = z.iso.date().openapi({ example: '2026-11-30' });
-const When = z.union([z.iso.datetime({ offset: true, local: true }), z.iso.date()]).openapi({ example: '2026-11-23T10:15:00+01:00' });
+import { PageQuery } from '../paging.ts';
+import { Timestamp } from '../schemas.ts';
 
 const Score = z
   .object({
@@ -53,42 +50,6 @@ export const Visit = z
     allowedTransitions: z.array(State).openapi({ description: 'The states the caller may move the visit to now' }),
   })
   .openapi('Visit');
-
-const assignmentFields = {
-  location: z.string().trim().min(1).max(200).nullable(),
-  auditor: z.string().min(1).max(200).openapi({ description: 'Name of a user with the auditor role' }),
-  scenario: z.string().trim().max(2000).nullable(),
-  dueDate: Day.nullable(),
-};
-
-export const VisitInput = z
-  .object({
-    templateKey: z.string().max(64),
-    templateVersion: z.number().int().positive().optional().openapi({ description: 'Default: the latest version' }),
-    businessId: z.number().int().positive(),
-    location: assignmentFields.location.default(null),
-    auditor: assignmentFields.auditor,
-    scenario: assignmentFields.scenario.default(null),
-    dueDate: assignmentFields.dueDate.default(null),
-  })
-  .strict()
-  .openapi('VisitInput');
-
-/** Only the fields sent change. */
-export const VisitPatch = z.object(assignmentFields).partial().strict().openapi('VisitPatch');
-
-export const AnswersInput = z
-  .object({
-    answers: z.record(z.string(), z.unknown()).openapi({ description: '{ "<questionKey>": value | "na" }; partial until submission' }),
-    visitedAt: When.optional().openapi({ description: 'When the visit took place; default: the submission time' }),
-  })
-  .strict()
-  .openapi('AnswersInput');
-
-export const TransitionInput = z
-  .object({ to: State, note: z.string().trim().max(2000).optional() })
-  .strict()
-  .openapi('TransitionInput');
 
 export const TransitionRecord = z
   .object({ id: z.number().int(), from: State.nullable(), to: State, by: z.string().nullable(), note: z.string().nullable(), at: Timestamp })

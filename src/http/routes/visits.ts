@@ -6,12 +6,12 @@ import { visitTransitions } from '../../visits/visit-transitions.ts';
 import { visitsCsv } from '../../visits/visits-csv.ts';
 import type { AppDeps } from '../app-env.ts';
 import { newRouter } from '../new-router.ts';
-import { apiRoute, json, jsonBody, WRITE_ROLES } from '../route.ts';
-import { ErrorSchema, IdParam, pageOf } from '../schemas.ts';
-import { ALL_ROLES } from './templates.ts';
-import { AnswersInput, toSummary, toVisitBody, TransitionInput, TransitionRecord, Visit, VisitInput, VisitPatch, VisitQuery, VisitSummary } from './visit-schemas.ts';
+import { apiRoute, json, jsonBody } from '../route.ts';
+import { pageBody, pageOf, pageRequest } from '../paging.ts';
+import { ErrorSchema, IdParam } from '../schemas.ts';
+import { AnswersInput, TransitionInput, VisitInput, VisitPatch } from '../../schemas/visit.ts';
+import { toSummary, toVisitBody, TransitionRecord, Visit, VisitQuery, VisitSummary } from './visit-schemas.ts';
 
-const EDIT_ROLES = ['admin', 'marketer', 'auditor'] as const;
 const tags = ['visits'];
 const missing = { 404: json(ErrorSchema, 'No such visit, or not one the caller may see') };
 
@@ -28,7 +28,7 @@ export function visitsRoutes({ store }: AppDeps) {
         path: '/export',
         tags,
         summary: 'Export the visits the caller may see as CSV (spreadsheet-safe) or JSON',
-        roles: ALL_ROLES,
+        permission: 'visits.read',
         request: { query: VisitQuery.omit({ cursor: true, limit: true }).extend({ format: z.enum(['csv', 'json']).default('csv') }) },
         responses: {
           200: {
@@ -52,14 +52,14 @@ export function visitsRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'List visits: auditors get their own, viewers the published ones',
-        roles: ALL_ROLES,
+        permission: 'visits.read',
         request: { query: VisitQuery },
         responses: { 200: json(pageOf(VisitSummary), 'A page of visits') },
       }),
       async (c) => {
-        const { cursor, state, ...filter } = c.req.valid('query');
-        const page = await store.visits.list({ ...filter, ...visibilityFilter(c.get('principal'), state), after: cursor });
-        return c.json({ items: page.items.map(toSummary), nextCursor: page.nextCursor }, 200);
+        const { state, ...filter } = c.req.valid('query');
+        const page = await store.visits.list({ ...pageRequest(filter), ...visibilityFilter(c.get('principal'), state) });
+        return c.json(pageBody({ ...page, items: page.items.map(toSummary) }), 200);
       },
     )
     .openapi(
@@ -68,7 +68,7 @@ export function visitsRoutes({ store }: AppDeps) {
         path: '/',
         tags,
         summary: 'Assign a visit: a template (version), a business and location, an auditor, a scenario and due date',
-        roles: WRITE_ROLES,
+        permission: 'visits.assign',
         request: { body: jsonBody(VisitInput) },
         responses: { 201: json(Visit, 'The assigned visit'), 422: json(ErrorSchema, 'Unknown or archived template, business or auditor') },
       }),
@@ -80,7 +80,7 @@ export function visitsRoutes({ store }: AppDeps) {
         path: '/{id}',
         tags,
         summary: 'Get a visit with its answers, stored score and the transitions the caller may make',
-        roles: ALL_ROLES,
+        permission: 'visits.read',
         request: { params: IdParam },
         responses: { 200: json(Visit, 'The visit'), ...missing },
       }),
@@ -92,7 +92,7 @@ export function visitsRoutes({ store }: AppDeps) {
         path: '/{id}',
         tags,
         summary: 'Reassign a visit (auditor, location, scenario, due date) until it is submitted',
-        roles: WRITE_ROLES,
+        permission: 'visits.assign',
         request: { params: IdParam, body: jsonBody(VisitPatch) },
         responses: { 200: json(Visit, 'The visit'), 409: json(ErrorSchema, 'Already submitted'), ...missing },
       }),
@@ -104,7 +104,7 @@ export function visitsRoutes({ store }: AppDeps) {
         path: '/{id}/answers',
         tags,
         summary: "Save the answers so far (the auditor's own visit while draft or returned; reviewers during review or dispute)",
-        roles: EDIT_ROLES,
+        permission: 'visits.work',
         request: { params: IdParam, body: jsonBody(AnswersInput) },
         responses: { 200: json(Visit, 'The visit'), 409: json(ErrorSchema, 'Not editable in this state'), ...missing },
       }),
@@ -119,7 +119,7 @@ export function visitsRoutes({ store }: AppDeps) {
         path: '/{id}/transitions',
         tags,
         summary: 'Move a visit through the workflow (submit, review, return, approve, publish, dispute …)',
-        roles: EDIT_ROLES,
+        permission: 'visits.work',
         request: { params: IdParam, body: jsonBody(TransitionInput) },
         responses: {
           200: json(Visit, 'The visit in its new state'),
@@ -140,7 +140,7 @@ export function visitsRoutes({ store }: AppDeps) {
         path: '/{id}/transitions',
         tags,
         summary: "A visit's audit trail: every state change with who, when and the note",
-        roles: ALL_ROLES,
+        permission: 'visits.read',
         request: { params: IdParam },
         responses: { 200: json(z.object({ items: z.array(TransitionRecord) }), 'The trail, oldest first'), ...missing },
       }),

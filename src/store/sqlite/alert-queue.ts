@@ -12,7 +12,8 @@ interface Settlement {
 
 const failure = (a: DeliveryAttempt) => a.error ?? `HTTP ${a.statusCode}`;
 
-export function sqliteAlertQueue(db: Queries): AlertQueue {
+/** `skipLocked`: concurrent dispatchers pass over rows another one is leasing (Postgres) instead of waiting for it. */
+export function sqliteAlertQueue(db: Queries, { skipLocked = false }: { skipLocked?: boolean } = {}): AlertQueue {
   /** Moves the delivery on and logs the attempt, if `owner` holds the lease. */
   const settle = async (id: number, owner: string, a: DeliveryAttempt, to: Settlement): Promise<boolean> => {
     const { numUpdatedRows } = await db
@@ -70,7 +71,8 @@ export function sqliteAlertQueue(db: Queries): AlertQueue {
             .where('lease_owner', 'is', null)
             .orderBy('next_attempt_at')
             .orderBy('id')
-            .limit(limit),
+            .limit(limit)
+            .$if(skipLocked, (qb) => qb.forUpdate().skipLocked()),
         )
         .returning('id')
         .execute();

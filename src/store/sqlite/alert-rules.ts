@@ -3,6 +3,7 @@ import { notFound, unprocessable } from '../../errors.ts';
 import type { AlertEvent, AlertFormat, AlertRule, AlertStore, NewAlertRule } from '../alerts.ts';
 import { toPage } from '../paging.ts';
 import type { Queries } from './open-sqlite.ts';
+import { preparedQuery } from './prepared-query.ts';
 import type { AlertRulesTable } from './schema.ts';
 import { bit, bool, nowIso } from './sqlite-values.ts';
 
@@ -23,6 +24,20 @@ const toAlertRule = (r: Selectable<AlertRulesTable>): AlertRule => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/**
+ * Enabled rules whose scope covers the product, by id: ingest asks for them with every snapshot that changed,
+ * so the query is prepared once (see prepared-query.ts). Events and business scope are sifted from these few
+ * rows in code, which keeps one query for any list of events.
+ */
+const productRules = preparedQuery<{ productId: number }, Selectable<AlertRulesTable>>((db, p) =>
+  db
+    .selectFrom('alert_rules')
+    .selectAll()
+    .where('enabled', '=', 1)
+    .where((eb) => eb.or([eb('product_id', 'is', null), eb('product_id', '=', p('productId'))]))
+    .orderBy('id'),
+);
 
 export function sqliteAlertRules(db: Queries): AlertRuleStore {
   const row = async (id: number) => {
@@ -79,22 +94,16 @@ export function sqliteAlertRules(db: Queries): AlertRuleStore {
       if (numDeletedRows === 0n) throw notFound('alert rule', id);
     },
     async listRules(filter) {
-      let q = db.selectFrom('alert_rules').selectAll().where('id', '>', filter.cursor ?? 0);
+      let q = db.selectFrom('alert_rules').selectAll().where('id', '>', filter.after ?? 0);
       if (filter.event) q = q.where('event', '=', filter.event);
       const rows = await q.orderBy('id').limit(filter.limit + 1).execute();
       return toPage(rows.map(toAlertRule), filter.limit);
     },
     async matchingRules(events, { productId, businessId }) {
       if (events.length === 0) return [];
-      let q = db
-        .selectFrom('alert_rules')
-        .selectAll()
-        .where('enabled', '=', 1)
-        .where('event', 'in', events)
-        .where((eb) => eb.or([eb('product_id', 'is', null), eb('product_id', '=', productId)]));
-      if (businessId !== null) q = q.where((eb) => eb.or([eb('business_id', 'is', null), eb('business_id', '=', businessId)]));
-      const rows = await q.orderBy('id').execute();
-      return rows.map(toAlertRule);
+      const inScope = (r: Selectable<AlertRulesTable>) =>
+        events.includes(r.event as AlertEvent) && (businessId === null || r.business_id === null || r.business_id === businessId);
+      return (await productRules(db, { productId })).filter(inScope).map(toAlertRule);
     },
   };
 }

@@ -59,12 +59,12 @@ export function sqliteAlerts(db: Queries): AlertStore {
       return (await withLogs([row]))[0]!;
     },
     async listDeliveries(filter) {
-      let q = db.selectFrom('alert_deliveries').selectAll().where('id', '>', filter.cursor ?? 0);
+      let q = db.selectFrom('alert_deliveries').selectAll().where('id', '>', filter.after ?? 0);
       if (filter.ruleId !== undefined) q = q.where('rule_id', '=', filter.ruleId);
       if (filter.status !== undefined) q = q.where('status', '=', filter.status);
       if (filter.targetId !== undefined) q = q.where('target_id', '=', filter.targetId);
       const page = toPage(await q.orderBy('id').limit(filter.limit + 1).execute(), filter.limit);
-      return { items: await withLogs(page.items), nextCursor: page.nextCursor };
+      return { ...page, items: await withLogs(page.items) };
     },
 
     async lastHealth(targetId) {

@@ -56,9 +56,13 @@ export function sqliteBusinesses(db: Queries): BusinessStore {
       if (numDeletedRows === 0n) throw notFound('business', id);
     },
     async list(filter) {
-      let q = db.selectFrom('businesses').selectAll().where('id', '>', filter.cursor ?? 0);
+      let q = db.selectFrom('businesses').selectAll().where('id', '>', filter.after ?? 0);
       if (filter.own !== undefined) q = q.where('own', '=', bit(filter.own));
-      if (filter.q) q = q.where('name', 'like', `%${filter.q}%`);
+      if (filter.q) {
+        // SQLite's LIKE ignores ASCII case and Postgres' does not: lower() on both sides makes them agree.
+        const pattern = `%${filter.q}%`;
+        q = q.where((eb) => eb(eb.fn('lower', ['name']), 'like', eb.fn('lower', [eb.val(pattern)])));
+      }
       const rows = await q.orderBy('id').limit(filter.limit + 1).execute();
       return toPage(rows.map(toBusiness), filter.limit);
     },

@@ -95,7 +95,7 @@ export function sqliteChanges(db: Queries): ChangeStore {
     if (f.since !== undefined) q = q.where('detected_at', '>=', f.since);
     if (f.until !== undefined) q = q.where('detected_at', '<', f.until);
     if (f.after !== undefined) {
-      // The cursor is the last id; its detected_at continues the keyset.
+      // `after` is the last id seen; its detected_at continues the keyset.
       const last = await db.selectFrom('changes').select('detected_at').where('id', '=', f.after).executeTakeFirst();
       const after = [last?.detected_at ?? '', f.after] as const;
       q = q.where((eb) => eb(eb.refTuple('detected_at', 'id'), '>', eb.tuple(...after)));

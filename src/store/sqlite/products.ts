@@ -47,8 +47,12 @@ export function sqliteProducts(db: Queries): ProductStore {
       if (numDeletedRows === 0n) throw notFound('product', id);
     },
     async list(filter) {
-      let q = db.selectFrom('products').selectAll().where('id', '>', filter.cursor ?? 0);
-      if (filter.q) q = q.where('name', 'like', `%${filter.q}%`);
+      let q = db.selectFrom('products').selectAll().where('id', '>', filter.after ?? 0);
+      if (filter.q) {
+        // SQLite's LIKE ignores ASCII case and Postgres' does not: lower() on both sides makes them agree.
+        const pattern = `%${filter.q}%`;
+        q = q.where((eb) => eb(eb.fn('lower', ['name']), 'like', eb.fn('lower', [eb.val(pattern)])));
+      }
       if (filter.sku !== undefined) q = q.where('sku', '=', filter.sku);
       const rows = await q.orderBy('id').limit(filter.limit + 1).execute();
       return toPage(rows.map(toProduct), filter.limit);

@@ -7,7 +7,8 @@ import { toRun } from './runs.ts';
 
 const PENDING = ['queued', 'running'];
 
-export function sqliteRunQueue(db: Queries): RunQueue {
+/** `skipLocked`: concurrent claimants pass over rows another one is taking (Postgres) instead of waiting for it. */
+export function sqliteRunQueue(db: Queries, { skipLocked = false }: { skipLocked?: boolean } = {}): RunQueue {
   const insert = async (r: RunRequest, next: { attempt: number; retryOf: number | null }): Promise<{ run: Run; created: boolean }> => {
     // A pending run that finishes between the insert and the lookup leaves neither: then insert again.
     for (let tries = 0; tries < 3; tries += 1) {
@@ -68,7 +69,8 @@ export function sqliteRunQueue(db: Queries): RunQueue {
             .where('available_at', '<=', now)
             .orderBy('available_at')
             .orderBy('id')
-            .limit(1),
+            .limit(1)
+            .$if(skipLocked, (qb) => qb.forUpdate().skipLocked()),
         )
         .where('status', '=', 'queued')
         .returningAll()

@@ -5,6 +5,5 @@ export const bool = (value: number | null): boolean => value === 1;
 
 export const bit = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
-/** True when `err` is SQLite's UNIQUE constraint failure on `column` (`table.column`). */
-export const isUniqueViolation = (err: unknown, column: string): boolean =>
-  err instanceof Error && err.message.includes(`UNIQUE constraint failed: ${column}`);
+/** Recognises SQLite's and Postgres' unique violations alike: the query code using it is shared. */
+export { isUniqueViolation } from '../unique-violation.ts';

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Recipe } from '../../../scrapers/recipe.ts';
 import { notFound, unprocessable } from '../../errors.ts';
-import { nextRunAfter } from '../../scheduler/schedule.ts';
+import { nextRunAfter } from '../../cron/schedule.ts';
 import { toPage } from '../paging.ts';
 import type { FetchMode, Target, TargetHealth, TargetInput, TargetStore } from '../targets.ts';
 import type { Queries } from './open-sqlite.ts';
@@ -95,7 +95,7 @@ export function sqliteTargets(db: Queries): TargetStore {
       if (numDeletedRows === 0n) throw notFound('target', id);
     },
     async list(filter) {
-      let q = db.selectFrom('targets').selectAll().where('id', '>', filter.cursor ?? 0);
+      let q = db.selectFrom('targets').selectAll().where('id', '>', filter.after ?? 0);
       if (filter.businessId !== undefined) q = q.where('business_id', '=', filter.businessId);
       if (filter.productId !== undefined) q = q.where('product_id', '=', filter.productId);
       if (filter.health !== undefined) q = q.where('health', '=', filter.health);
@@ -107,13 +107,19 @@ export function sqliteTargets(db: Queries): TargetStore {
     async due(now) {
       const rows = await db
         .selectFrom('targets')
-        .select(['id', 'schedule', 'next_run_at'])
+        .select(['id', 'schedule', 'next_run_at', 'fetch_mode', 'learned_mode'])
         .where('enabled', '=', 1)
         .where((eb) => eb.or([eb('next_run_at', 'is', null), eb('next_run_at', '<=', now)]))
         .orderBy('next_run_at', (ob) => ob.asc().nullsFirst())
         .orderBy('id')
         .execute();
-      return rows.map((r) => ({ id: r.id, schedule: r.schedule, nextRunAt: r.next_run_at }));
+      return rows.map((r) => ({
+        id: r.id,
+        schedule: r.schedule,
+        nextRunAt: r.next_run_at,
+        fetch: r.fetch_mode as FetchMode,
+        learnedMode: r.learned_mode as Target['learnedMode'],
+      }));
     },
     async setNextRunAt(id, at) {
       await db.updateTable('targets').set({ next_run_at: at }).where('id', '=', id).execute();

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { conflict, notFound } from '../../errors.ts';
-import type { Role, UserStore } from '../users.ts';
+import type { Role } from '../../permissions.ts';
+import type { UserStore } from '../users.ts';
 import type { Queries } from './open-sqlite.ts';
 import { nowIso } from './sqlite-values.ts';
 

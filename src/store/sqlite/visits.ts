@@ -101,7 +101,7 @@ export function sqliteVisits(db: Queries): VisitStore {
       return get(id);
     },
     async list(filter) {
-      if (filter.states?.length === 0) return { items: [], nextCursor: null };
+      if (filter.states?.length === 0) return { items: [], nextAfter: null };
       const rows = await matching(filter, filter.after ?? 0).limit(filter.limit + 1).execute();
       return toPage(rows.map(toVisit), filter.limit);
     },

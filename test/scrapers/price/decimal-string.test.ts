@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDecimal, toDecimalString } from '../../../scrapers/price/decimal-string.ts';
+import { toDecimalString } from '../../../scrapers/price/decimal-string.ts';
 
 describe('toDecimalString', () => {
   it.each([
@@ -26,17 +26,5 @@ describe('toDecimalString', () => {
 
   it.each(['15.08.2017', '1.2.3', '12.34.56', '1,23.456.7'])('%s is not a number', (written) => {
     expect(toDecimalString(written)).toBeNull();
-  });
-});
-
-describe('normaliseDecimal', () => {
-  it.each([
-    ['19.90', '19.9'],
-    ['45.00', '45'],
-    ['0.00', '0'],
-    ['100', '100'],
-    ['0.99', '0.99'],
-  ])('%s → %s', (amount, expected) => {
-    expect(normaliseDecimal(amount)).toBe(expected);
   });
 });

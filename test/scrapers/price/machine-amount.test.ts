@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAmount } from '../../../scrapers/price/machine-amount.ts';
+import { machineAmount } from '../../../scrapers/price/machine-amount.ts';
 
-describe('parseMachineAmount', () => {
+describe('machineAmount', () => {
   it.each([
-    ['299.000', '299.000'],
-    ['1299.00', '1299.00'],
-    ['0049.5', '49.5'],
-    ['12', '12'],
+    ['119.01', '119.01'],
+    ['99', '99'],
+    ['0049.5', '49.50'],
+    ['299.000', '299'],
     [' 19.99 ', '19.99'],
-    [19.99, '19.99'],
-    [1500, '1500'],
-    ['1.299,00 €', '1299.00'],
-  ] as const)('%j → %s', (value, expected) => {
-    expect(parseMachineAmount(value)).toBe(expected);
+    ['1,299.00', '1299'],
+    ['1 299.50', '1299.50'],
+    ['12,5', '12.50'],
+  ])('%j → %s', (text, expected) => {
+    expect(machineAmount(text)).toBe(expected);
   });
 
-  it.each([null, undefined, '', 'n/a', -5, Number.NaN, 1e21])('%j → null', (value) => {
-    expect(parseMachineAmount(value)).toBeNull();
+  it.each(['', 'n/a', '1.299,00 €', '-5', '12,345,6'])('%j is no machine format', (text) => {
+    expect(machineAmount(text)).toBeNull();
   });
 });

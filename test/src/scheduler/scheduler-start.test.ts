@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logger.ts';
 import { startDemoShops, type DemoShops } from '../../../src/demo/demo-shops.ts';
-import { retryDelayMs } from '../../../src/retry-delay.ts';
 import { Scheduler } from '../../../src/scheduler/scheduler.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import type { Target } from '../../../src/store/targets.ts';
@@ -62,13 +61,6 @@ describe('scheduler start and concurrency', () => {
     const runs = (await h.store.runs.list({ limit: 100 })).items;
     expect(runs.map((r) => r.status)).toEqual(Array(8).fill('succeeded'));
     expect(totalViews() - before).toBe(8);
-  });
-
-  it('backs off exponentially with jitter', () => {
-    expect(retryDelayMs(1, 1000, () => 0.5)).toBe(1000);
-    expect(retryDelayMs(2, 1000, () => 0.5)).toBe(2000);
-    expect(retryDelayMs(3, 1000, () => 0)).toBe(3000);
-    expect(retryDelayMs(3, 1000, () => 1)).toBe(5000);
   });
 });
 

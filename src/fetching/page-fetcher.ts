@@ -23,7 +23,8 @@ export interface PageRequest {
   recipe: Recipe | null;
   locale: string | null;
   timeoutMs: number;
-  signal: AbortSignal;
+  /** Aborts a static fetch (a run's deadline). */
+  signal?: AbortSignal;
 }
 
 /** `auto`: static first, the browser for a script shell or a page without a price; `remembered` skips ahead. */
@@ -55,7 +56,10 @@ export type FetcherConfig = Pick<
   | 'screenshotMaxBytes'
 >;
 
-/** The real fetcher; `resolve` lets tests answer DNS for made-up names without the network. */
+/**
+ * The real fetcher, the one the scheduler and the CLI share: SSRF guard, size limits and browser pool from the
+ * config. `resolve` lets tests answer DNS for made-up names without the network.
+ */
 export function createPageFetcher(config: FetcherConfig, options: { resolve?: Resolver } = {}): PageFetcher {
   const allowHosts = parseAllowList(config.allowHosts);
   const guard = { allowHosts, resolve: options.resolve };

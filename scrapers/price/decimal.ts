@@ -1,5 +1,8 @@
 /**
- * Exact arithmetic on decimal strings ("19.90", "-0.5"): money never goes through floats.
+ * The one decimal module: exact arithmetic on decimal strings ("19.90", "-0.5") — money never goes through
+ * floats — and the canonical forms. A decimal's canonical form is its shortest exact one ("019.90" → "19.9"),
+ * which arithmetic returns; money as it is stored (snapshot prices, money fields) is that form with cents
+ * when it has a fraction ("19.9" → "19.90", "18.00" → "18"). Comparisons are numeric, so either form compares.
  * A decimal is an integer coefficient and a scale (fractional digits). Coefficients are safe integers
  * (exact in a double) while they fit, which keeps the common case fast, and BigInt beyond.
  */
@@ -97,6 +100,13 @@ export function normaliseDecimal(text: string): string | null {
   if (CANONICAL.test(text)) return text;
   const d = parse(text);
   return d ? format(d) : null;
+}
+
+/** Money as stored: the canonical form with cents when there is a fraction ("0099.0" → "99", "19.5" → "19.50", "1.999" → "1.999"). */
+export function canonicalMoney(text: string): string {
+  const canonical = format(must(text));
+  const dot = canonical.indexOf('.');
+  return dot >= 0 && dot === canonical.length - 2 ? `${canonical}0` : canonical;
 }
 
 export function subtract(a: string, b: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimals, multiply, normaliseDecimal, percentOf, subtract } from '../../../src/compare/decimal.ts';
+import { canonicalMoney, compareDecimals, multiply, normaliseDecimal, percentOf, subtract } from '../../../scrapers/price/decimal.ts';
 
 describe('decimal strings', () => {
   it('normalises without changing the value', () => {
@@ -14,6 +14,23 @@ describe('decimal strings', () => {
     expect(normaliseDecimal('12,50')).toBeNull();
   });
 
+  it.each([
+    ['19.90', '19.90'],
+    ['19.5', '19.50'],
+    ['0099.0', '99'],
+    ['45.00', '45'],
+    ['1.999', '1.999'],
+    ['1.2500', '1.25'],
+    ['.5', '0.50'],
+    ['0', '0'],
+  ])('stores money %s as %s', (amount, stored) => {
+    expect(canonicalMoney(amount)).toBe(stored);
+  });
+
+  it('refuses to store text that is no decimal as money', () => {
+    expect(() => canonicalMoney('12,50')).toThrow(TypeError);
+  });
+
   it('subtracts exactly where floats do not', () => {
     expect(subtract('0.3', '0.1')).toBe('0.2');
     expect(subtract('19.9', '21.99')).toBe('-2.09');
@@ -23,6 +40,7 @@ describe('decimal strings', () => {
   it('compares, multiplies with rounding half away from zero, and gives percents', () => {
     expect(compareDecimals('19.90', '19.9')).toBe(0);
     expect(compareDecimals('-1', '0.5')).toBe(-1);
+    expect(compareDecimals('100', '99.99')).toBe(1);
     expect(multiply('10.005', '1', 2)).toBe('10.01');
     expect(multiply('-10.005', '1', 2)).toBe('-10.01');
     expect(multiply('12.5', '4.3215', 2)).toBe('54.02');

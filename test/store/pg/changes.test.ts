@@ -1,0 +1,4 @@
+import { pgStoreFactory } from '../../helpers/pg-store-factory.ts';
+import { changesContract } from '../changes.contract.ts';
+
+changesContract(pgStoreFactory);

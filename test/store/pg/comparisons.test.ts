@@ -1,0 +1,4 @@
+import { pgStoreFactory } from '../../helpers/pg-store-factory.ts';
+import { comparisonsContract } from '../comparisons.contract.ts';
+
+comparisonsContract(pgStoreFactory);

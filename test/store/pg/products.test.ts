@@ -1,0 +1,4 @@
+import { pgStoreFactory } from '../../helpers/pg-store-factory.ts';
+import { productsContract } from '../products.contract.ts';
+
+productsContract(pgStoreFactory);

@@ -1,0 +1,4 @@
+import { pgStoreFactory } from '../../helpers/pg-store-factory.ts';
+import { snapshotsContract } from '../snapshots.contract.ts';
+
+snapshotsContract(pgStoreFactory);

@@ -1,0 +1,4 @@
+import { pgStoreFactory } from '../../helpers/pg-store-factory.ts';
+import { targetsContract } from '../targets.contract.ts';
+
+targetsContract(pgStoreFactory);

@@ -1,0 +1,4 @@
+import { pgStoreFactory } from '../../helpers/pg-store-factory.ts';
+import { usersContract } from '../users.contract.ts';
+
+usersContract(pgStoreFactory);
