@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migratePg } from '../../src/store/pg/migrate.ts';
+import { pgBinary } from '../../src/store/pg/pg-binaries.ts';
 
 export interface TestPostgres {
   /** Connects as a superuser to the maintenance database. */
@@ -34,14 +35,6 @@ declare module 'vitest' {
 
 const run = promisify(execFile);
 const READY_TIMEOUT_S = 60;
-
-/** initdb and pg_ctl: on PATH, or the newest of Debian's /usr/lib/postgresql/<version>/bin. */
-function pgBin(name: string): string {
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const v of versions) if (existsSync(join(root, v, 'bin', name))) return join(root, v, 'bin', name);
-  return name;
-}
 
 /** Reachable within a few seconds? */
 async function reachable(url: string): Promise<boolean> {
@@ -83,7 +76,7 @@ async function removeAbandonedClusters(): Promise<void> {
     const ownerFile = join(dir, 'owner.pid');
     const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8')) : NaN;
     if (!Number.isInteger(owner) || alive(owner)) continue;
-    await as(pgBin('pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']).catch(() => {});
+    await as(pgBinary('pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -100,12 +93,12 @@ async function startCluster(): Promise<{ adminUrl: string; stop(): Promise<void>
     chownSync(dir, uid, gid);
   }
   const stop = async () => {
-    await as(pgBin('pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).catch(() => {});
+    await as(pgBinary('pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     // C locale: text sorts by bytes, as in SQLite. No fsync: the cluster is thrown away.
-    await as(pgBin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8', '--no-sync']);
+    await as(pgBinary('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8', '--no-sync']);
     const options = [
       `-k ${dir}`,
       "-c listen_addresses=''",
@@ -116,7 +109,7 @@ async function startCluster(): Promise<{ adminUrl: string; stop(): Promise<void>
       '-c deadlock_timeout=100ms',
     ].join(' ');
     // -w: pg_ctl polls the server until it accepts connections (or fails after -t seconds).
-    await as(pgBin('pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', String(READY_TIMEOUT_S), 'start']);
+    await as(pgBinary('pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', String(READY_TIMEOUT_S), 'start']);
     const adminUrl = socketUrl(dir, 'postgres');
     if (!(await reachable(adminUrl))) throw new Error('the server started but does not accept connections');
     return { adminUrl, stop };

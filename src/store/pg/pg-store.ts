@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { pgBinary } from './pg-binaries.ts';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import type { Store, StoreHandle } from '../store.ts';
@@ -91,7 +92,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
       const target = new URL(url);
       const password = decodeURIComponent(target.password);
       target.password = '';
-      await promisify(execFile)('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${target.href}`], {
+      await promisify(execFile)(pgBinary('pg_dump'), ['--format=custom', `--file=${file}`, `--dbname=${target.href}`], {
         env: password ? { ...process.env, PGPASSWORD: password } : undefined,
       });
     },
