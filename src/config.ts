@@ -31,6 +31,8 @@ const envSchema = z.object({
   RIVALSCOPE_BROKEN_AFTER: z.coerce.number().int().min(1).default(3),
   RIVALSCOPE_CATCH_UP_WINDOW_MS: z.coerce.number().int().min(0).default(300_000),
   RIVALSCOPE_TICK_MS: z.coerce.number().int().min(100).default(2000),
+  RIVALSCOPE_LEASE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  RIVALSCOPE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   RIVALSCOPE_USER_AGENT: z.string().min(1).optional(),
   RIVALSCOPE_MAX_PAGE_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   RIVALSCOPE_SCREENSHOT_MAX_BYTES: z.coerce.number().int().min(0).default(512 * 1024),
@@ -75,6 +77,13 @@ export interface Config {
   catchUpWindowMs: number;
   /** How often the scheduler looks for due targets and queued runs. */
   tickMs: number;
+  /**
+   * A run's lease outlives its timeout by this much, so only a dead process ever lets one expire; another
+   * process takes the run back once runTimeoutMs + leaseGraceMs have passed since the claim.
+   */
+  leaseGraceMs: number;
+  /** On SIGTERM: how long running runs may finish before the rest go back to the queue and the process exits. */
+  shutdownGraceMs: number;
   userAgent: string | undefined;
   /** Pages larger than this fail with `too_large`. */
   maxPageBytes: number;
@@ -114,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     brokenAfter: e.RIVALSCOPE_BROKEN_AFTER,
     catchUpWindowMs: e.RIVALSCOPE_CATCH_UP_WINDOW_MS,
     tickMs: e.RIVALSCOPE_TICK_MS,
+    leaseGraceMs: e.RIVALSCOPE_LEASE_GRACE_MS,
+    shutdownGraceMs: e.RIVALSCOPE_SHUTDOWN_GRACE_MS,
     userAgent: e.RIVALSCOPE_USER_AGENT,
     maxPageBytes: e.RIVALSCOPE_MAX_PAGE_BYTES,
     screenshotMaxBytes: e.RIVALSCOPE_SCREENSHOT_MAX_BYTES,

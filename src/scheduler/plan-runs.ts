@@ -10,6 +10,13 @@ export function runPlanner(store: Store) {
     (await tx.runQueue.enqueue({ targetId: t.id, lane: laneOf(t), trigger, availableAt })).created;
   const advance = (tx: Store, t: DueTarget, now: Date) => tx.targets.setNextRunAt(t.id, nextRunAfter(t.schedule, now).toISOString());
 
+  /**
+   * One planner at a time across every process sharing the store: the others skip this tick (0 runs queued)
+   * instead of planning the same targets again.
+   */
+  const planOnce = (work: (tx: Store) => Promise<number>): Promise<number> =>
+    store.transaction(async (tx) => ((await tx.runQueue.tryLockPlanning()) ? work(tx) : 0));
+
   // A due target never planned before (next run null) is only planned, not run.
   return {
     /**
@@ -17,7 +24,7 @@ export function runPlanner(store: Store) {
      * run. A target that still has a run queued or running gets no second one.
      */
     enqueueDue(now: Date): Promise<number> {
-      return store.transaction(async (tx) => {
+      return planOnce(async (tx) => {
         let created = 0;
         for (const t of await tx.targets.due(now.toISOString())) {
           if (t.nextRunAt !== null && (await enqueue(tx, t, 'schedule', now.toISOString()))) created += 1;
@@ -31,7 +38,7 @@ export function runPlanner(store: Store) {
      * (never longer than the target's own interval), most overdue first — no stampede after downtime.
      */
     enqueueCatchUp(now: Date, windowMs: number, random: () => number = Math.random): Promise<number> {
-      return store.transaction(async (tx) => {
+      return planOnce(async (tx) => {
         let created = 0;
         const overdue = await tx.targets.due(now.toISOString());
         for (const [i, t] of overdue.entries()) {

@@ -12,8 +12,6 @@ import { runPlanner } from './plan-runs.ts';
 import { outcomeRecorder } from './record-outcome.ts';
 import { withTimeout } from './with-timeout.ts';
 
-/** A lease outlives the run's own timeout by this much, so only a dead process ever lets one expire. */
-export const LEASE_GRACE_MS = 30_000;
 /** A run whose process died this many times fails instead of taking the next process down too. */
 export const MAX_LEASE_EXPIRIES = 3;
 
@@ -25,9 +23,11 @@ export interface SchedulerDeps {
   fetcher?: PageFetcher;
   now?: () => Date;
   random?: () => number;
+  /** The lanes this process claims runs from (default both; `rivalscope worker --lanes`). */
+  lanes?: readonly Lane[];
 }
 
-const LANES: readonly Lane[] = ['browser', 'static'];
+export const LANES: readonly Lane[] = ['browser', 'static'];
 
 /**
  * The in-process scheduler: plans due runs from cron schedules, and a worker pool that claims queued runs
@@ -43,6 +43,12 @@ export class Scheduler {
   private readonly ownsFetcher: boolean;
   private readonly now: () => Date;
   private readonly active: Record<Lane, Set<Promise<void>>> = { static: new Set(), browser: new Set() };
+  /** Runs this process holds, by id: what stop() hands back when they outlast the grace period. */
+  private readonly held = new Map<number, Run>();
+  /** Aborted at shutdown, after the runs still going were handed back: their fetches end early. */
+  private readonly shutdown = new AbortController();
+  private readonly lanes: readonly Lane[];
+  private ticked: Promise<void> = Promise.resolve();
   private readonly limits: Record<Lane, number>;
   /** Manual runs being queued: whenIdle() waits for them too. */
   private readonly queueing = new Set<Promise<unknown>>();
@@ -61,6 +67,7 @@ export class Scheduler {
     this.fetcher = deps.fetcher ?? createPageFetcher(config);
     this.now = deps.now ?? (() => new Date());
     this.limits = { static: config.staticConcurrency, browser: config.browserConcurrency };
+    this.lanes = LANES.filter((lane) => (deps.lanes ?? LANES).includes(lane));
   }
 
   /** Recovers runs of dead processes, queues one catch-up run per overdue target, then ticks every tickMs. */
@@ -68,7 +75,9 @@ export class Scheduler {
     const recovered = await this.recover();
     const catchUp = await this.planner.enqueueCatchUp(this.now(), this.deps.config.catchUpWindowMs, this.deps.random);
     this.deps.logger.info({ recovered, catchUp, owner: this.owner }, 'scheduler started');
-    this.timer = setInterval(() => void this.tick(), this.deps.config.tickMs);
+    this.timer = setInterval(() => {
+      if (!this.ticking) this.ticked = this.tick();
+    }, this.deps.config.tickMs);
     this.timer.unref();
     await this.pump();
     return { recovered, catchUp };
@@ -134,15 +143,32 @@ export class Scheduler {
     }
   }
 
-  /** Stops claiming, lets running runs finish (each is bounded by its timeout), then closes the browser. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming and lets running runs finish (each is bounded by its timeout). With `graceMs`, runs still
+   * going after it go back to the queue as they were (not failed; another process takes them) and their
+   * fetches are aborted, so stop() returns soon after the grace period. Then closes the browser.
+   */
+  async stop(graceMs = Number.POSITIVE_INFINITY): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.pumping;
+    await Promise.all([this.pumping, this.ticked]);
     const running = [...this.active.static, ...this.active.browser];
-    if (running.length) this.deps.logger.info({ running: running.length }, 'scheduler stopping: letting running runs finish');
-    await Promise.all(running);
+    if (running.length) this.deps.logger.info({ running: running.length, graceMs }, 'scheduler stopping: letting running runs finish');
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<void>((resolve) => {
+      if (Number.isFinite(graceMs)) timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([Promise.all(running), graceOver]);
+    clearTimeout(timer);
+    const unfinished = [...this.held.values()];
+    if (unfinished.length) {
+      const released: number[] = [];
+      for (const run of unfinished) if (await this.store.runQueue.release(run.id, this.owner).catch(() => false)) released.push(run.id);
+      this.deps.logger.warn({ released }, 'scheduler stopping: runs not finished in the grace period went back to the queue');
+      this.shutdown.abort();
+      await Promise.all([...this.active.static, ...this.active.browser]);
+    }
     if (this.ownsFetcher) await this.fetcher.close();
     this.deps.logger.info({ owner: this.owner }, 'scheduler stopped');
   }
@@ -155,7 +181,7 @@ export class Scheduler {
     const run = await queueManualRun(this.store, targetId, this.now());
     const claimed = await this.store.runQueue.claimById(run.id, this.now().toISOString(), this.lease());
     if (claimed) await this.execute(claimed, { retry: false });
-    const deadline = Date.now() + this.deps.config.runTimeoutMs + LEASE_GRACE_MS;
+    const deadline = Date.now() + this.deps.config.runTimeoutMs + this.deps.config.leaseGraceMs;
     let current = await this.store.runs.get(run.id);
     while ((current.status === 'queued' || current.status === 'running') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -165,11 +191,13 @@ export class Scheduler {
   }
 
   private async claimWhileFree(): Promise<void> {
-    for (const lane of LANES) {
+    for (const lane of this.lanes) {
       while (!this.stopping && this.active[lane].size < this.limits[lane]) {
         const run = await this.store.runQueue.claim(lane, this.now().toISOString(), this.lease());
         if (!run) break;
+        this.held.set(run.id, run);
         const job: Promise<void> = this.execute(run).finally(() => {
+          this.held.delete(run.id);
           this.active[lane].delete(job);
           void this.pump();
         });
@@ -179,7 +207,7 @@ export class Scheduler {
   }
 
   private lease(): Lease {
-    const until = new Date(this.now().getTime() + this.deps.config.runTimeoutMs + LEASE_GRACE_MS);
+    const until = new Date(this.now().getTime() + this.deps.config.runTimeoutMs + this.deps.config.leaseGraceMs);
     return { owner: this.owner, until: until.toISOString() };
   }
 
@@ -200,7 +228,7 @@ export class Scheduler {
     try {
       const target = await this.store.targets.get(run.targetId);
       const outcome = await withTimeout(config.runTimeoutMs, run.lane, !target.respectRobots, (signal, deadline) =>
-        executeRun(target, run, { fetcher: this.fetcher, signal, deadline }),
+        executeRun(target, run, { fetcher: this.fetcher, signal: AbortSignal.any([signal, this.shutdown.signal]), deadline }),
       );
       const recorded = await this.recorder.record(run, this.owner, outcome, options);
       if (!recorded) logger.warn({ runId: run.id }, 'run lost its lease before finishing; result dropped');

@@ -58,4 +58,17 @@ export interface RunQueue {
    * expiry); a run whose process died `maxExpiries` times fails with `timeout` instead.
    */
   recoverExpired(now: string, maxExpiries: number): Promise<{ requeued: Run[]; failed: Run[] }>;
+  /**
+   * Puts a run `owner` holds back in the queue as it was before the claim (same attempt, no lease expiry
+   * counted, due as before): a process shutting down hands over what it could not finish. False when `owner`
+   * no longer holds it.
+   */
+  release(id: number, owner: string): Promise<boolean>;
+  /**
+   * Call inside a unit of work: true when this unit is the one planning now, for all processes sharing the
+   * database; false when another unit holds the planner lock (then skip planning this tick). The lock ends
+   * with the unit of work. Postgres: a transaction-scoped advisory lock; SQLite: always true, its write
+   * transaction already lets one planner in at a time.
+   */
+  tryLockPlanning(): Promise<boolean>;
 }

@@ -81,8 +81,8 @@ async function removeAbandonedClusters(): Promise<void> {
   }
 }
 
-/** Starts a cluster of our own; resolves once it accepts connections. */
-async function startCluster(): Promise<{ adminUrl: string; stop(): Promise<void> }> {
+/** Starts a cluster of our own; resolves once it accepts connections (also bench/scale.ts). */
+export async function startCluster(): Promise<{ adminUrl: string; stop(): Promise<void> }> {
   await removeAbandonedClusters();
   const dir = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
   writeFileSync(join(dir, 'owner.pid'), String(process.pid));

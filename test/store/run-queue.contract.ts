@@ -143,5 +143,39 @@ export function runQueueContract(open: StoreFactory) {
       expect((await store.runs.get(run.id)).status).toBe('running');
       expect(await store.runQueue.complete(run.id, 'A', done(T0))).toBe(true);
     });
+
+    it('releases a run its holder could not finish: queued again as before, same attempt, no expiry counted', async () => {
+      const run = await enqueue();
+      await store.runQueue.claim('static', T0, lease('A', 60_000));
+      expect(await store.runQueue.release(run.id, 'B')).toBe(false);
+      expect(await store.runQueue.release(run.id, 'A')).toBe(true);
+      expect(await store.runs.get(run.id)).toEqual(run);
+      expect(await store.runQueue.release(run.id, 'A')).toBe(false);
+      expect(await store.runQueue.complete(run.id, 'A', done(T0))).toBe(false);
+      expect((await store.runQueue.claim('static', T0, lease('B', 60_000)))?.id).toBe(run.id);
+      expect(await store.runQueue.complete(run.id, 'B', done(T0))).toBe(true);
+      expect(await store.runQueue.release(run.id, 'B')).toBe(false);
+    });
+
+    it('lets one unit of work at a time plan, across every unit sharing the database', async () => {
+      let planning = 0;
+      let most = 0;
+      const plan = () =>
+        store.transaction(async (tx) => {
+          if (!(await tx.runQueue.tryLockPlanning())) return false;
+          planning += 1;
+          most = Math.max(most, planning);
+          await tx.runs.list({ limit: 1 });
+          await new Promise((resolve) => setImmediate(resolve));
+          await tx.runs.list({ limit: 1 });
+          planning -= 1;
+          return true;
+        });
+      const planned = await Promise.all([plan(), plan(), plan(), plan()]);
+      expect(most).toBe(1);
+      expect(planned).toContain(true);
+      // The lock ends with its unit of work.
+      expect(await plan()).toBe(true);
+    });
   });
 }

@@ -34,12 +34,13 @@ const statementNames = new Map<string, string>();
  * on a connection stay few.
  */
 function keepHotStatementsPrepared(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (config: unknown, values?: unknown) => unknown;
-  client.query = ((config: unknown, values?: unknown) => {
-    if (typeof config !== 'string' || !Array.isArray(values) || !preparedSql.has(config)) return query(config, values);
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  // Every argument passes on: pool.query(text, values) hands the client a callback as the third.
+  client.query = ((config: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof config !== 'string' || !Array.isArray(values) || !preparedSql.has(config)) return query(config, values, ...rest);
     let name = statementNames.get(config);
     if (!name) statementNames.set(config, (name = `rivalscope_${statementNames.size + 1}`));
-    return query({ name, text: config, values });
+    return query({ name, text: config, values }, ...rest);
   }) as typeof client.query;
 }
 

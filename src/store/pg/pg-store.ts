@@ -31,7 +31,7 @@ function aggregates(db: Queries): Omit<Store, 'transaction'> {
     products: sqliteProducts(db),
     targets: sqliteTargets(db),
     runs: sqliteRuns(db),
-    runQueue: sqliteRunQueue(db, { skipLocked: true }),
+    runQueue: sqliteRunQueue(db, { skipLocked: true, advisoryPlannerLock: true }),
     snapshots: sqliteSnapshots(db),
     changes: sqliteChanges(db),
     comparisons: sqliteComparisons(db),

@@ -7,8 +7,17 @@ import { toRun } from './runs.ts';
 
 const PENDING = ['queued', 'running'];
 
-/** `skipLocked`: concurrent claimants pass over rows another one is taking (Postgres) instead of waiting for it. */
-export function sqliteRunQueue(db: Queries, { skipLocked = false }: { skipLocked?: boolean } = {}): RunQueue {
+/** The advisory lock key of due-run planning (Postgres): any constant 64-bit number no other lock uses. */
+const PLANNER_LOCK_KEY = 7_262_210_917_150_301n;
+
+export interface RunQueueOptions {
+  /** Concurrent claimants pass over rows another one is taking (Postgres) instead of waiting for it. */
+  skipLocked?: boolean;
+  /** Planning takes a transaction-scoped advisory lock (Postgres); without it every unit of work may plan. */
+  advisoryPlannerLock?: boolean;
+}
+
+export function sqliteRunQueue(db: Queries, { skipLocked = false, advisoryPlannerLock = false }: RunQueueOptions = {}): RunQueue {
   const insert = async (r: RunRequest, next: { attempt: number; retryOf: number | null }): Promise<{ run: Run; created: boolean }> => {
     // A pending run that finishes between the insert and the lookup leaves neither: then insert again.
     for (let tries = 0; tries < 3; tries += 1) {
@@ -148,6 +157,22 @@ export function sqliteRunQueue(db: Queries, { skipLocked = false }: { skipLocked
         .returningAll()
         .execute();
       return { failed: failed.map(toRun), requeued: requeued.map(toRun) };
+    },
+    async release(id, owner) {
+      const { numUpdatedRows } = await db
+        .updateTable('runs')
+        .set({ status: 'queued', lease_owner: null, lease_expires_at: null, started_at: null })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .where('lease_owner', '=', owner)
+        .executeTakeFirst();
+      return numUpdatedRows === 1n;
+    },
+    async tryLockPlanning() {
+      if (!advisoryPlannerLock) return true;
+      const { rows } = await sql<{ locked: unknown }>`SELECT pg_try_advisory_xact_lock(${PLANNER_LOCK_KEY.toString()}::bigint) AS locked`.execute(db);
+      // The pool hands booleans back as 0/1 (open-pg.ts).
+      return rows[0]?.locked === 1 || rows[0]?.locked === true;
     },
   };
 }
