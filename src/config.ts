@@ -32,6 +32,10 @@ const envSchema = z.object({
   RIVALSCOPE_CATCH_UP_WINDOW_MS: z.coerce.number().int().min(0).default(300_000),
   RIVALSCOPE_TICK_MS: z.coerce.number().int().min(100).default(2000),
   RIVALSCOPE_USER_AGENT: z.string().min(1).optional(),
+  RIVALSCOPE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   RIVALSCOPE_MAX_PAGE_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   RIVALSCOPE_SCREENSHOT_MAX_BYTES: z.coerce.number().int().min(0).default(512 * 1024),
 });
@@ -76,6 +80,8 @@ export interface Config {
   /** How often the scheduler looks for due targets and queued runs. */
   tickMs: number;
   userAgent: string | undefined;
+  /** Where people reach the service (`https://rivalscope.example.com`), for invite and reset links; else http://host:port. */
+  publicUrl: string | undefined;
   /** Pages larger than this fail with `too_large`. */
   maxPageBytes: number;
   /** Screenshots larger than this are not kept (0: no screenshots). */
@@ -115,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catchUpWindowMs: e.RIVALSCOPE_CATCH_UP_WINDOW_MS,
     tickMs: e.RIVALSCOPE_TICK_MS,
     userAgent: e.RIVALSCOPE_USER_AGENT,
+    publicUrl: e.RIVALSCOPE_PUBLIC_URL,
     maxPageBytes: e.RIVALSCOPE_MAX_PAGE_BYTES,
     screenshotMaxBytes: e.RIVALSCOPE_SCREENSHOT_MAX_BYTES,
   };

@@ -29,7 +29,7 @@ export const AppShell = (props: { title: string; path: string; person: SignedInP
           </ul>
         </nav>
         <div class="account">
-          <span>
+          <span class="account-who">
             <span class="account-name">{props.person.name}</span> <span class="account-role">({props.person.role})</span>
           </span>
           <form method="post" action="/sign-out">
