@@ -18,7 +18,7 @@ export interface WebHarness {
   readonly browser: Browser;
   /** A fresh browser context (its own cookies) and page; console errors and page errors are collected per page. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
-  /** Fails when the page logged a console error or threw (CSP violations are console errors). */
+  /** Fails when the page logged a console error or threw (CSP violations are console errors); a 4xx page's own status line does not count. */
   expectNoConsoleErrors(page: Page): void;
   /** Runs axe-core on the page as it is now; fails listing each serious or critical violation. */
   expectAccessible(page: Page): Promise<void>;
@@ -26,7 +26,7 @@ export interface WebHarness {
   screenshots(page: Page, name: string): Promise<void>;
 }
 
-const consoleErrors = new WeakMap<Page, string[]>();
+const consoleErrors = new WeakMap<Page, { errors: { text: string; url: string }[]; failedDocuments: Set<string> }>();
 
 /**
  * One real server (the app on 127.0.0.1, port 0, over a fresh SQLite file) and one Chromium per test file.
@@ -71,16 +71,24 @@ export function useWebHarness(): WebHarness {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: SCREEN_SIZES.desktop, ...options });
       contexts.push(context);
       const page = await context.newPage();
-      const errors: string[] = [];
-      consoleErrors.set(page, errors);
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+      const errors: { text: string; url: string }[] = [];
+      const failedDocuments = new Set<string>();
+      consoleErrors.set(page, { errors, failedDocuments });
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'document' && response.status() >= 400) failedDocuments.add(response.url());
       });
-      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push({ text: `console: ${message.text()}`, url: message.location().url });
+      });
+      page.on('pageerror', (error) => errors.push({ text: `page error: ${error.message}`, url: page.url() }));
       return page;
     },
     expectNoConsoleErrors(page) {
-      expect(consoleErrors.get(page) ?? [], `console errors on ${page.url()}`).toEqual([]);
+      const { errors = [], failedDocuments = new Set() } = consoleErrors.get(page) ?? {};
+      // Chromium logs a page answered with 4xx (a refused sign-in, a 403 page) as "Failed to load resource";
+      // the tests assert those statuses themselves. Failed scripts, styles, fetches and script errors still count.
+      const relevant = errors.filter((e) => !(e.text.startsWith('console: Failed to load resource') && failedDocuments.has(e.url)));
+      expect(relevant.map((e) => `${e.text} (${e.url})`), `console errors on ${page.url()}`).toEqual([]);
     },
     async expectAccessible(page) {
       const { violations } = await new AxeBuilder({ page }).analyze();
