@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps) {
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
   app.get('/api/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as never)));
 
-  app.route('/', webRoutes() as never);
+  app.route('/', webRoutes(deps) as never);
 
   app.notFound((c) =>
     isPagePath(c.req.path)

@@ -12,7 +12,6 @@ export function pageContext(assets: Assets): MiddlewareHandler<WebEnv> {
     c.set('assets', assets);
     c.set('prefs', { locale: localeFrom(c.req.header('accept-language')), timeZone: timeZoneFrom(getCookie(c, TIME_ZONE_COOKIE)) });
     c.set('flash', c.req.method === 'GET' ? takeFlash(c) : null);
-    c.set('person', null);
     await next();
   };
 }

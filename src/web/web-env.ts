@@ -1,15 +1,7 @@
-import type { Role } from '../permissions.ts';
+import type { Person } from '../store/people.ts';
 import type { Assets } from './assets/build-assets.ts';
 import type { Flash } from './ui/flash.tsx';
 import type { DisplayPrefs } from './ui/display-prefs.ts';
-
-/** The person behind the session cookie. */
-export interface SignedInPerson {
-  userId: number;
-  name: string;
-  email: string;
-  role: Role;
-}
 
 /** What the page middleware puts on every request before a page handler runs. */
 export interface WebEnv {
@@ -23,7 +15,9 @@ export interface WebEnv {
     assets: Assets;
     /** A message left by the previous request (post-redirect-get), shown once. */
     flash: Flash | null;
-    /** Null when nobody is signed in. */
-    person: SignedInPerson | null;
+    /** The person behind the session cookie; null when nobody is signed in. */
+    person: Person | null;
+    /** The live session's id (from the cookie); null when nobody is signed in. */
+    sessionId: string | null;
   };
 }

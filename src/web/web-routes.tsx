@@ -1,13 +1,17 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { SignInLimiter } from '../auth/sign-in-limiter.ts';
+import type { AppDeps } from '../http/app-env.ts';
+import { adminRoutes } from './admin/admin-routes.tsx';
 import { assetRoutes } from './assets/asset-routes.ts';
 import { webAssets } from './assets/build-assets.ts';
-import { safeNext } from './auth/safe-next.ts';
-import { SignInForm } from './auth/sign-in-page.tsx';
-import { renderSignedOutPage } from './layout/render-page.tsx';
+import { authRoutes } from './auth/auth-routes.tsx';
+import { requireSignedIn } from './auth/page-access.ts';
+import { sessionFromCookie } from './auth/session-cookie.ts';
+import { overviewRoutes } from './overview/overview-page.tsx';
 import { pageContext } from './page-context.ts';
 import { csrfProtection } from './security/csrf.ts';
 import { pageSecurityHeaders } from './security/security-headers.ts';
-import { csrfRefused, pageNotFound } from './ui/error-page.tsx';
+import { csrfRefused } from './ui/error-page.tsx';
 import type { WebEnv } from './web-env.ts';
 
 /** True for paths that are pages (not the JSON API, not bundled assets). */
@@ -18,26 +22,21 @@ const pagesOnly =
   (c, next) =>
     isPagePath(c.req.path) ? middleware(c, next) : next();
 
-/** The pages for people, mounted at `/` beside the API: security headers, CSRF, assets, sign-in and the areas. */
-export function webRoutes() {
+/**
+ * The pages for people, mounted at `/` beside the API: security headers, the session, CSRF, assets, sign-in
+ * and the areas. Every page but sign-in and set-password needs a signed-in person.
+ */
+export function webRoutes({ store, config }: AppDeps) {
   const assets = webAssets();
   const web = new Hono<WebEnv>();
   web.route('/assets', assetRoutes(assets));
   web.use(pagesOnly(pageSecurityHeaders()));
   web.use(pagesOnly(pageContext(assets)));
+  web.use(pagesOnly(sessionFromCookie(store)));
   web.use(pagesOnly(csrfProtection(csrfRefused)));
-
-  web.get('/sign-in', (c) => {
-    const next = safeNext(c.req.query('next'));
-    if (c.var.person) return c.redirect(next, 303);
-    const body = <SignInForm csrfToken={c.var.csrfToken} next={next === '/' ? undefined : next} />;
-    return renderSignedOutPage(c, { title: 'Sign in', body });
-  });
-
-  web.get('/', (c) => {
-    if (!c.var.person) return c.redirect('/sign-in', 303);
-    return pageNotFound(c);
-  });
-
+  web.route('/', authRoutes(store, new SignInLimiter()));
+  web.use(pagesOnly(requireSignedIn));
+  web.route('/', overviewRoutes());
+  web.route('/', adminRoutes(store, config));
   return web;
 }

@@ -18,6 +18,8 @@ export interface WebHarness {
   readonly browser: Browser;
   /** A fresh browser context (its own cookies) and page; console errors and page errors are collected per page. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Fills and sends the sign-in form on the page; resolves with the status of the form post once the next page has loaded. */
+  signIn(page: Page, credentials: { email: string; password: string }): Promise<number>;
   /** Fails when the page logged a console error or threw (CSP violations are console errors); a 4xx page's own status line does not count. */
   expectNoConsoleErrors(page: Page): void;
   /** Runs axe-core on the page as it is now; fails listing each serious or critical violation. */
@@ -82,6 +84,15 @@ export function useWebHarness(): WebHarness {
       });
       page.on('pageerror', (error) => errors.push({ text: `page error: ${error.message}`, url: page.url() }));
       return page;
+    },
+    async signIn(page, { email, password }) {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in');
+      const loaded = page.waitForEvent('load');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const [response] = await Promise.all([posted, loaded]);
+      return response.status();
     },
     expectNoConsoleErrors(page) {
       const { errors = [], failedDocuments = new Set() } = consoleErrors.get(page) ?? {};

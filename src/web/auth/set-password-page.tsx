@@ -1,6 +1,5 @@
+import { MIN_PASSWORD_LENGTH } from '../../people/people-policy.ts';
 import { CSRF_FIELD } from '../security/csrf.ts';
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** The form behind an invite or reset link: choose a password (twice). The link's token travels in a hidden field. */
 export const SetPasswordForm = (props: { csrfToken: string; token: string; email: string; error?: string }) => (

@@ -3,10 +3,10 @@ import { CSRF_FIELD } from '../security/csrf.ts';
 import { FlashMessage, type Flash } from '../ui/flash.tsx';
 import { BrandMark } from './document.tsx';
 import { isCurrent, navFor } from './nav-items.ts';
-import type { SignedInPerson } from '../web-env.ts';
+import type { Person } from '../../store/people.ts';
 
 /** The frame of every signed-in page: skip link, top bar (brand, navigation for the role, the person, sign-out), main, footer. */
-export const AppShell = (props: { title: string; path: string; person: SignedInPerson; csrfToken: string; flash: Flash | null; children: Child }) => (
+export const AppShell = (props: { title: string; path: string; person: Person; csrfToken: string; flash: Flash | null; children: Child }) => (
   <>
     <a class="skip-link" href="#main">
       Skip to content
@@ -30,7 +30,7 @@ export const AppShell = (props: { title: string; path: string; person: SignedInP
         </nav>
         <div class="account">
           <span class="account-who">
-            <span class="account-name">{props.person.name}</span> <span class="account-role">({props.person.role})</span>
+            <span class="account-name">{props.person.displayName}</span> <span class="account-role">({props.person.role})</span>
           </span>
           <form method="post" action="/sign-out">
             <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />

@@ -1,18 +1,19 @@
-import type { Role } from '../../permissions.ts';
+import { can, type Permission, type Role } from '../../permissions.ts';
 
 export interface NavItem {
   href: string;
   label: string;
-  /** Roles that see the item (the pages refuse the others anyway). */
-  roles: readonly Role[];
+  /** What a role needs to see the item (the page refuses the others anyway); none: everyone signed in. */
+  permission?: Permission;
 }
 
-const EVERYONE: readonly Role[] = ['admin', 'marketer', 'auditor', 'viewer'];
-
 /** The main navigation, in order; each area adds its entry here when its pages exist. */
-export const NAV_ITEMS: readonly NavItem[] = [{ href: '/', label: 'Overview', roles: EVERYONE }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'Overview' },
+  { href: '/admin/users', label: 'Users', permission: 'people.manage' },
+];
 
-export const navFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => item.roles.includes(role));
+export const navFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => !item.permission || can(role, item.permission));
 
 /** The item a path belongs to: `/` only for itself, other items for their sub-paths too. */
 export const isCurrent = (item: NavItem, path: string): boolean =>

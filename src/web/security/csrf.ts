@@ -11,8 +11,8 @@ import type { WebEnv } from '../web-env.ts';
  *
  * 1. Origin: hono's csrf() refuses form posts whose Sec-Fetch-Site is not same-origin and whose Origin is not ours.
  * 2. Synchronizer token: the request carries `_csrf` (form field) or `X-CSRF-Token` (header; htmx adds it from
- *    <meta name="csrf-token">) equal to HMAC-SHA256(secret, …), where the secret is the browser's session id, or
- *    before sign-in a random pre-session cookie. Both are HttpOnly, so another site can neither read nor compute
+ *    <meta name="csrf-token">) equal to HMAC-SHA256(secret, …), where the secret is the browser's session id
+ *    (c.var.sessionId, set by the session middleware that runs first), or before sign-in a random pre-session cookie. Both are HttpOnly, so another site can neither read nor compute
  *    the token; a new session id at sign-in gives a new token. Nothing extra is stored on the server.
  *
  * The token alone would do; the origin check is defence in depth against a token that leaked into a page.
@@ -21,10 +21,9 @@ export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 /** The pre-session secret of a browser that is not signed in. */
 export const PRE_SESSION_COOKIE = 'rs_pre';
-/** Set by the sign-in flow; its value binds the token to the session. */
-export const SESSION_COOKIE = 'rs_session';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const checkOrigin = originCheck();
 
 export function csrfTokenFor(secret: string): string {
   return createHmac('sha256', secret).update('rivalscope csrf v1').digest('base64url');
@@ -44,27 +43,29 @@ async function sentToken(c: Context): Promise<string | undefined> {
   return typeof field === 'string' ? field : undefined;
 }
 
+/** Both checks for a state-changing request whose token must be bound to `secret`. */
+export async function csrfRequestValid(c: Context, secret: string): Promise<boolean> {
+  const sent = await sentToken(c);
+  if (!sent || !tokensMatch(sent, csrfTokenFor(secret))) return false;
+  try {
+    await checkOrigin(c, async () => {});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses a state-changing request that fails either check with `refuse(c)`; sets c.var.csrfToken for pages. */
 export function csrfProtection(refuse: (c: Context<WebEnv>) => Response | Promise<Response>): MiddlewareHandler<WebEnv> {
-  const checkOrigin = originCheck();
   return async (c, next) => {
-    let secret = getCookie(c, SESSION_COOKIE) ?? getCookie(c, PRE_SESSION_COOKIE);
+    let secret = c.var.sessionId ?? getCookie(c, PRE_SESSION_COOKIE);
     const hadSecret = secret !== undefined;
     if (!secret) {
       secret = newSecret();
       setCookie(c, PRE_SESSION_COOKIE, secret, cookieOptions(c));
     }
-    const expected = csrfTokenFor(secret);
-    c.set('csrfToken', expected);
-    if (!SAFE_METHODS.has(c.req.method)) {
-      const sent = await sentToken(c);
-      if (!hadSecret || !sent || !tokensMatch(sent, expected)) return refuse(c);
-      try {
-        await checkOrigin(c, async () => {});
-      } catch {
-        return refuse(c);
-      }
-    }
+    c.set('csrfToken', csrfTokenFor(secret));
+    if (!SAFE_METHODS.has(c.req.method) && !(hadSecret && (await csrfRequestValid(c, secret)))) return refuse(c);
     await next();
   };
 }

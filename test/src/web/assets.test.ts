@@ -1,9 +1,10 @@
+import { Hono } from 'hono';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { assetRoutes } from '../../../src/web/assets/asset-routes.ts';
 import { webAssets } from '../../../src/web/assets/build-assets.ts';
-import { webRoutes } from '../../../src/web/web-routes.tsx';
 
-const web = webRoutes();
+const web = new Hono().route('/assets', assetRoutes(webAssets()));
 
 describe('bundled assets', () => {
   it('names the script and stylesheet by content hash, bundles htmx, and serves them immutable, gzipped on request', async () => {

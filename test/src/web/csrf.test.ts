@@ -1,9 +1,14 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { csrfProtection, csrfTokenFor, PRE_SESSION_COOKIE, SESSION_COOKIE } from '../../../src/web/security/csrf.ts';
+import { csrfProtection, csrfTokenFor, PRE_SESSION_COOKIE } from '../../../src/web/security/csrf.ts';
 import type { WebEnv } from '../../../src/web/web-env.ts';
 
 const app = new Hono<WebEnv>();
+// stands in for the session middleware: the live session's id
+app.use((c, next) => {
+  c.set('sessionId', c.req.header('x-test-session') ?? null);
+  return next();
+});
 app.use(csrfProtection((c) => c.text('refused', 403)));
 app.get('/form', (c) => c.text(c.var.csrfToken));
 app.post('/form', async (c) => c.text(`ok ${(await c.req.parseBody()).name}`));
@@ -39,9 +44,9 @@ describe('CSRF protection', () => {
   });
 
   it('binds the token to the session once there is one', async () => {
-    const cookie = `${PRE_SESSION_COOKIE}=secret-1; ${SESSION_COOKIE}=session-1`;
-    expect((await post({ cookie, origin: ORIGIN }, form({ _csrf: csrfTokenFor('secret-1') }))).status).toBe(403);
-    expect((await post({ cookie, origin: ORIGIN }, form({ _csrf: csrfTokenFor('session-1') }))).status).toBe(200);
+    const headers = { cookie: `${PRE_SESSION_COOKIE}=secret-1`, 'x-test-session': 'session-1', origin: ORIGIN };
+    expect((await post(headers, form({ _csrf: csrfTokenFor('secret-1') }))).status).toBe(403);
+    expect((await post(headers, form({ _csrf: csrfTokenFor('session-1') }))).status).toBe(200);
   });
 
   it('refuses a missing, wrong or foreign token, a post without cookies, and a right token from another site', async () => {
