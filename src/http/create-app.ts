@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
   });
   // evidence uploads have their own, larger limit
   app.use('/api/*', (c, next) => (EVIDENCE_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)));
-  const auth = authenticate(deps.store.users);
+  const auth = authenticate(deps.store);
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
 
   app.route('/api/health', healthRoutes(deps));

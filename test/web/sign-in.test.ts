@@ -129,12 +129,19 @@ describe('invites and roles', () => {
     expect(await web.app.store.people.findByEmail('x@shop.test')).toBeNull();
   });
 
-  it('refuses a signed-in form post without the CSRF token', async () => {
+  it('refuses a signed-in form post without the CSRF token; the API takes the cookie with the token header', async () => {
     const page = await web.newPage();
     await page.goto('/sign-in');
     await web.signIn(page, ADMIN);
     const forged = await page.request.post('/admin/users/invite', { form: { email: 'csrf@shop.test', role: 'admin' }, headers: { origin: web.baseUrl } });
     expect(forged.status()).toBe(403);
     expect(await web.app.store.people.findByEmail('csrf@shop.test')).toBeNull();
+
+    expect((await page.request.get('/api/businesses')).status()).toBe(200);
+    const body = { name: 'Rival', own: false };
+    expect((await page.request.post('/api/businesses', { data: body })).status()).toBe(403);
+    const csrf = (await page.locator('meta[name="csrf-token"]').getAttribute('content')) ?? '';
+    const created = await page.request.post('/api/businesses', { data: body, headers: { 'x-csrf-token': csrf, origin: web.baseUrl } });
+    expect(created.status()).toBe(201);
   });
 });
