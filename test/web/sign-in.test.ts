@@ -63,6 +63,7 @@ describe('signing in and out', () => {
     expect(await alertText(page)).toBe(wrongText);
     expect(wrongText).toBe('That email and password do not match an active account.');
     expect(await page.getByLabel('Email').inputValue()).toBe('nobody@shop.test');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('password');
     await web.expectAccessible(page);
     await web.screenshots(page, 'sign-in-failed');
 
@@ -86,6 +87,8 @@ describe('invites and roles', () => {
     await expect.poll(() => admin.getByRole('status').textContent()).toBe('newbie@shop.test is invited as auditor.');
     const link = await admin.getByRole('textbox', { name: 'Link for newbie@shop.test' }).inputValue();
     expect(link).toMatch(new RegExp(`^${web.baseUrl}/set-password\\?token=[\\w-]{43}$`));
+    await web.expectAccessible(admin);
+    await web.screenshots(admin, 'admin-users-invited');
 
     const newbie = await web.newPage();
     await newbie.goto(link);

@@ -39,7 +39,7 @@ const InviteForm = ({ csrfToken }: { csrfToken: string }) => (
         <select id="invite-role" name="role">
           {ROLES.map((role) => (
             <option value={role} selected={role === 'marketer'}>
-              {role}
+              {role[0]!.toUpperCase() + role.slice(1)}
             </option>
           ))}
         </select>
