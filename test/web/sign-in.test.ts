@@ -117,6 +117,21 @@ describe('invites and roles', () => {
     for (const page of [admin, newbie]) web.expectNoConsoleErrors(page);
   });
 
+  it('hands out a new password link in place through htmx, which sends the page’s CSRF token as a header', async () => {
+    const admin = await web.newPage();
+    await admin.goto('/sign-in');
+    await web.signIn(admin, ADMIN);
+    await admin.goto('/admin/users');
+    const token = await admin.locator('meta[name="csrf-token"]').getAttribute('content');
+    const sent = admin.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/link'));
+    await admin.getByRole('button', { name: 'New password link for marketer@shop.test' }).click();
+    expect((await sent).headers()).toMatchObject({ 'hx-request': 'true', 'x-csrf-token': token });
+    const link = admin.getByRole('textbox', { name: 'Link for marketer@shop.test' });
+    await expect.poll(() => link.inputValue()).toMatch(new RegExp(`^${web.baseUrl}/set-password\\?token=[\\w-]{43}$`));
+    expect(admin.url()).toBe(`${web.baseUrl}/admin/users`);
+    web.expectNoConsoleErrors(admin);
+  });
+
   it('does not show a marketer the Users page and refuses it, also to a valid form post', async () => {
     const page = await web.newPage();
     await page.goto('/sign-in');

@@ -35,7 +35,9 @@ export function adminRoutes(store: Store, config: Config) {
     if (extra.flash) c.set('flash', extra.flash);
     const body = (
       <>
-        {extra.link && <NewLink email={extra.link.email} url={extra.link.url} />}
+        <div id="link-slot" aria-live="polite">
+          {extra.link && <NewLink email={extra.link.email} url={extra.link.url} />}
+        </div>
         <UsersPage people={people} cursor={cursor} csrfToken={c.var.csrfToken} prefs={c.var.prefs} selfId={c.var.person!.id} />
       </>
     );
@@ -68,6 +70,8 @@ export function adminRoutes(store: Store, config: Config) {
       const id = Number(c.req.param('id'));
       const person = await store.people.get(id);
       const token = await issuePasswordLink(store, id);
+      // from htmx (the button in the list): only the link card, swapped in above the list
+      if (c.req.header('hx-request') === 'true') return c.html(<NewLink email={person.email} url={linkUrl(c, token)} />);
       const flash: Flash = { kind: 'success', text: `A new password link for ${person.email} is below.` };
       return await usersPage(c, { flash, link: { email: person.email, url: linkUrl(c, token) } });
     } catch (err) {

@@ -11,7 +11,7 @@ const STATUS_LABEL = { invited: 'Invited', active: 'Active', disabled: 'Disabled
 
 /** A password link to hand over, shown once, right after it was made. */
 export const NewLink = ({ email, url }: { email: string; url: string }) => (
-  <section class="card" aria-labelledby="new-link-title">
+  <section class="card link-card" aria-labelledby="new-link-title">
     <h2 id="new-link-title">Link for {email}</h2>
     <p class="muted">Send this link to {email}. It works once, for 72 hours, and is shown only now.</p>
     <label class="visually-hidden" for="new-link">
@@ -56,7 +56,7 @@ const PersonActions = ({ person, csrfToken }: { person: Person; csrfToken: strin
     <span class="muted">—</span>
   ) : (
     <div class="row-actions">
-      <form method="post" action={`/admin/users/${person.id}/link`}>
+      <form method="post" action={`/admin/users/${person.id}/link`} hx-post={`/admin/users/${person.id}/link`} hx-target="#link-slot">
         <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
         <button class="button button-secondary button-small" type="submit" aria-label={`New password link for ${person.email}`}>
           New link
