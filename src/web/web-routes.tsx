@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { SignInLimiter } from '../auth/sign-in-limiter.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { adminRoutes } from './admin/admin-routes.tsx';
@@ -11,11 +12,14 @@ import { overviewRoutes } from './overview/overview-page.tsx';
 import { pageContext } from './page-context.ts';
 import { csrfProtection } from './security/csrf.ts';
 import { pageSecurityHeaders } from './security/security-headers.ts';
-import { csrfRefused } from './ui/error-page.tsx';
+import { csrfRefused, renderErrorPage } from './ui/error-page.tsx';
 import type { WebEnv } from './web-env.ts';
 
 /** True for paths that are pages (not the JSON API, not bundled assets). */
 export const isPagePath = (path: string) => !path.startsWith('/api/') && path !== '/api' && !path.startsWith('/assets/');
+
+/** Forms post a few fields; a page that takes uploads raises this for its own route. */
+const FORM_BODY_LIMIT = 64 * 1024;
 
 const pagesOnly =
   (middleware: MiddlewareHandler<WebEnv>): MiddlewareHandler<WebEnv> =>
@@ -33,6 +37,11 @@ export function webRoutes({ store, config }: AppDeps) {
   web.use(pagesOnly(pageSecurityHeaders()));
   web.use(pagesOnly(pageContext(assets)));
   web.use(pagesOnly(sessionFromCookie(store)));
+  const formLimit = bodyLimit({
+    maxSize: FORM_BODY_LIMIT,
+    onError: (c) => renderErrorPage(c, 413, 'Too much data', 'The form sent more than a page may send. Go back and shorten it.'),
+  });
+  web.use(pagesOnly(formLimit));
   web.use(pagesOnly(csrfProtection(csrfRefused)));
   web.route('/', authRoutes(store, new SignInLimiter()));
   web.use(pagesOnly(requireSignedIn));
