@@ -11,6 +11,8 @@ export const requireSignedIn: MiddlewareHandler<WebEnv> = async (c, next) => {
   if (c.req.method !== 'GET') return renderErrorPage(c, 401, 'Signed out', 'You are signed out. Sign in and try again.');
   const url = new URL(c.req.url);
   const back = url.pathname === '/' ? '' : `?next=${encodeURIComponent(url.pathname + url.search)}`;
+  // htmx would swap the sign-in page into a fragment; HX-Redirect makes it load the page instead
+  if (c.req.header('hx-request') === 'true') return c.body(null, 401, { 'HX-Redirect': `/sign-in${back}` });
   return c.redirect(`/sign-in${back}`, 303);
 };
 

@@ -29,9 +29,11 @@ describe('page requests', () => {
     expect(await res.text()).toContain('Too much data');
   });
 
-  it('sends signed-out browsers to sign in, with the page asked for, and answers unknown pages with a 404 page once signed in', async () => {
+  it('sends signed-out browsers to sign in, with the page asked for (htmx by HX-Redirect), and answers unknown pages with a 404 page once signed in', async () => {
     const res = await t.app.request('/admin/users?cursor=abc');
     expect([res.status, res.headers.get('location')]).toEqual([303, '/sign-in?next=%2Fadmin%2Fusers%3Fcursor%3Dabc']);
+    const fragment = await t.app.request('/admin/users', { headers: { 'hx-request': 'true' } });
+    expect([fragment.status, fragment.headers.get('hx-redirect')]).toEqual([401, '/sign-in?next=%2Fadmin%2Fusers']);
     const unknown = await t.app.request('/no/such/page');
     expect(unknown.headers.get('location')).toBe('/sign-in?next=%2Fno%2Fsuch%2Fpage');
     expect((await t.app.request('/api/no/such/route')).headers.get('content-type')).toContain('application/json');
