@@ -12,8 +12,9 @@ import type { WebEnv } from '../web-env.ts';
  * 1. Origin: hono's csrf() refuses form posts whose Sec-Fetch-Site is not same-origin and whose Origin is not ours.
  * 2. Synchronizer token: the request carries `_csrf` (form field) or `X-CSRF-Token` (header; htmx adds it from
  *    <meta name="csrf-token">) equal to HMAC-SHA256(secret, …), where the secret is the browser's session id
- *    (c.var.sessionId, set by the session middleware that runs first), or before sign-in a random pre-session cookie. Both are HttpOnly, so another site can neither read nor compute
- *    the token; a new session id at sign-in gives a new token. Nothing extra is stored on the server.
+ *    (c.var.sessionId, set by the session middleware that runs first) or, before sign-in, a random pre-session
+ *    cookie. Both are HttpOnly, so another site can neither read nor compute the token; a new session id at
+ *    sign-in gives a new token. Nothing extra is stored on the server.
  *
  * The token alone would do; the origin check is defence in depth against a token that leaked into a page.
  */
