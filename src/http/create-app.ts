@@ -23,7 +23,7 @@ import { EVIDENCE_UPLOAD_PATH, visitEvidenceRoutes } from './routes/visit-eviden
 import { visitsRoutes } from './routes/visits.ts';
 import { reportsRoutes } from './routes/reports.ts';
 import { isPagePath, webRoutes } from '../web/web-routes.tsx';
-import { pageNotFound } from '../web/ui/error-page.tsx';
+import { pageNotFound } from '../web/layout/error-page.tsx';
 import type { WebEnv } from '../web/web-env.ts';
 
 const JSON_BODY_LIMIT = 1024 * 1024;

@@ -12,7 +12,7 @@ import { overviewRoutes } from './overview/overview-page.tsx';
 import { pageContext } from './page-context.ts';
 import { csrfProtection } from './security/csrf.ts';
 import { pageSecurityHeaders } from './security/security-headers.ts';
-import { csrfRefused, renderErrorPage } from './ui/error-page.tsx';
+import { csrfRefused, renderErrorPage } from './layout/error-page.tsx';
 import type { WebEnv } from './web-env.ts';
 
 /** True for paths that are pages (not the JSON API, not bundled assets). */

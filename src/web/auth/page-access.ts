@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { can, type Permission } from '../../permissions.ts';
-import { renderErrorPage } from '../ui/error-page.tsx';
+import { renderErrorPage } from '../layout/error-page.tsx';
 import type { WebEnv } from '../web-env.ts';
 
 /** Pages anyone may open; every other page sends a signed-out browser to sign in (and back afterwards). */

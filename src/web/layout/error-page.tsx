@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { renderPage, renderSignedOutPage } from '../layout/render-page.tsx';
+import { renderPage, renderSignedOutPage } from './render-page.tsx';
 import type { WebEnv } from '../web-env.ts';
 
 /** An error as a page, in the shell when someone is signed in: what happened and where to go. */
