@@ -63,7 +63,7 @@ describe('with offers', () => {
     const promotions = page.getByRole('region', { name: 'Promotions running now' });
     expect(await promotions.textContent()).toContain('Free grinder brush');
 
-    const changes = page.getByRole('region', { name: 'Changes in the last 7 days' });
+    const changes = page.getByRole('region', { name: 'Changes in the last 24 hours' });
     const latest = changes.locator('.plain-list li');
     expect(await latest.first().textContent()).toContain('Beta Market · Coffee grinder');
     expect(await changes.getByRole('link', { name: 'Price decrease: 1' }).getAttribute('href')).toMatch(/^\/changes\?kind=price_decrease&since=\d{4}-/);
@@ -98,6 +98,15 @@ describe('with offers', () => {
     expect(await follow(page.getByRole('link', { name: '1 products where Alpha Store is cheaper than us' }))).toEqual(['Espresso machine']);
     expect(await follow(page.getByRole('link', { name: '3 products where Beta Market is dearer than us' }))).toEqual(['Coffee grinder', 'Espresso machine', 'Milk frother']);
     expect(await follow(page.getByRole('link', { name: '3 products compared with Alpha Store' }))).toEqual(['Coffee grinder', 'Descaler', 'Espresso machine']);
+    web.expectNoConsoleErrors(page);
+  });
+
+  it('sends an auditor, who does not read offers, to their own work and refuses the comparison', async () => {
+    await createPerson(web.app.store, { email: 'auditor@shop.test', password: 'auditor password 123', role: 'auditor', displayName: 'Aud Itor' });
+    const page = await signedIn({ email: 'auditor@shop.test', password: 'auditor password 123' });
+    expect(await page.getByRole('region', { name: 'Your work is in the audits' }).isVisible()).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Comparison' }).count()).toBe(0);
+    expect((await page.goto('/comparison'))!.status()).toBe(403);
     web.expectNoConsoleErrors(page);
   });
 

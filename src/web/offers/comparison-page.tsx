@@ -113,10 +113,10 @@ const Table = ({ results, prefs }: { results: ComparisonResults; prefs: DisplayP
                   </span>
                 )}
               </th>
-              <td>{p.own ? <OfferCell offer={p.own} fields={p.fields} prefs={prefs} own /> : <span class="muted">Not ours</span>}</td>
+              <td>{p.own ? <OfferCell offer={p.own} fields={p.fields} prefs={prefs} /> : <span class="muted">We do not sell it</span>}</td>
               {results.columns.map((col) => {
                 const offer = byBusiness.get(col.businessId);
-                return <td>{offer ? <OfferCell offer={offer} fields={p.fields} prefs={prefs} own={false} /> : <span class="muted">Not watched</span>}</td>;
+                return <td>{offer ? <OfferCell offer={offer} fields={p.fields} prefs={prefs} /> : <span class="muted">Not watched</span>}</td>;
               })}
             </tr>
           );

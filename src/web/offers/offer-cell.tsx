@@ -46,7 +46,7 @@ const Terms = ({ offer, fields, standings }: { offer: OfferView; fields: readonl
 };
 
 /** Everything one offer of one product says: price (and index for a competitor), discount, stock, promotions, terms, flags. */
-export const OfferCell = ({ offer, fields, prefs, own }: { offer: OfferView | CompetitorView; fields: readonly FieldDefinition[]; prefs: DisplayPrefs; own: boolean }) => {
+export const OfferCell = ({ offer, fields, prefs }: { offer: OfferView | CompetitorView; fields: readonly FieldDefinition[]; prefs: DisplayPrefs }) => {
   if (offer.issue === 'no_offer') return <span class="muted">Not read yet</span>;
   const c = 'priceIndex' in offer ? offer : null;
   return (
@@ -63,7 +63,6 @@ export const OfferCell = ({ offer, fields, prefs, own }: { offer: OfferView | Co
           {c.ownPrice && <span class={`mark mark-${PRICE_LABEL[c.ownPrice].tone}`}>{PRICE_LABEL[c.ownPrice].text}</span>}
         </div>
       )}
-      {own && offer.rank !== null && <div class="offer-index">Rank {offer.rank}</div>}
       {offer.regularPrice !== null && offer.discount !== null && (
         <div class="muted">
           was <Money amount={offer.regularPrice} currency={offer.currency} prefs={prefs} />

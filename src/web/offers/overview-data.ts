@@ -7,9 +7,10 @@ import type { Target } from '../../store/targets.ts';
 import { isOnlySeller, runsPromotion } from './comparison-query.ts';
 
 /** How far back "recent changes" looks, and how many of them the overview lists. */
-export const RECENT_DAYS = 7;
+export const RECENT_HOURS = 24;
 const RECENT_SHOWN = 6;
-const RECENT_MAX = 50_000;
+/** The store lists changes oldest first: the overview reads at most this many to count them and keep the newest. */
+const RECENT_MAX = 20_000;
 const BROKEN_SHOWN = 6;
 const PROMOTIONS_SHOWN = 6;
 
@@ -35,7 +36,7 @@ export interface OverviewData {
   /** Products with a promotion running on a current offer (own or competitor), and some of those offers. */
   promotionProducts: number;
   promotions: RunningPromotion[];
-  recent: { since: string; total: number; byKind: Partial<Record<ChangeKind, number>>; latest: Change[] };
+  recent: { since: string; total: number; capped: boolean; byKind: Partial<Record<ChangeKind, number>>; latest: Change[] };
   broken: { total: number; byCode: { code: string; count: number }[]; shown: Target[] };
   labels: Map<number, TargetLabel>;
   /** Nothing is watched yet: no target at all. */
@@ -57,7 +58,7 @@ function labelsOf(comparisons: readonly ProductComparison[]): Map<number, Target
 }
 
 async function recentChanges(store: Store, now: Date): Promise<OverviewData['recent']> {
-  const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
+  const since = new Date(now.getTime() - RECENT_HOURS * 3_600_000).toISOString();
   const byKind: Partial<Record<ChangeKind, number>> = {};
   const latest: Change[] = [];
   let total = 0;
@@ -67,7 +68,7 @@ async function recentChanges(store: Store, now: Date): Promise<OverviewData['rec
     latest.push(change);
     if (latest.length > RECENT_SHOWN) latest.shift();
   }
-  return { since, total, byKind, latest: latest.reverse() };
+  return { since, total, capped: total >= RECENT_MAX, byKind, latest: latest.reverse() };
 }
 
 async function brokenTargets(store: Store): Promise<OverviewData['broken']> {

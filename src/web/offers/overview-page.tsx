@@ -4,7 +4,7 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { formatDateTime, formatMoney, machineTime } from '../ui/format.ts';
 import { comparisonHref } from './comparison-query.ts';
 import { fieldLabel, formatIndex, kindLabel } from './offer-format.ts';
-import { failureCode, failureMessage, RECENT_DAYS, type OverviewData } from './overview-data.ts';
+import { failureCode, failureMessage, RECENT_HOURS, type OverviewData } from './overview-data.ts';
 
 /** An amount of a price field with the offer's currency; anything else as recorded. */
 const changedValue = (field: string, value: string | null, currency: string | null, prefs: DisplayPrefs) =>
@@ -117,17 +117,17 @@ const Promotions = ({ data }: { data: OverviewData }) => (
 );
 
 const RecentChanges = ({ data, prefs }: { data: OverviewData; prefs: DisplayPrefs }) => {
-  const { since, total, byKind, latest } = data.recent;
+  const { since, total, capped, byKind, latest } = data.recent;
   const kinds = Object.entries(byKind).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   return (
     <section class="card" aria-labelledby="changes-title">
-      <h2 id="changes-title">Changes in the last {RECENT_DAYS} days</h2>
+      <h2 id="changes-title">Changes in the last {RECENT_HOURS} hours</h2>
       {total === 0 ? (
-        <p class="muted">No offer changed in the last {RECENT_DAYS} days.</p>
+        <p class="muted">No offer changed in the last {RECENT_HOURS} hours.</p>
       ) : (
         <>
           <p>
-            <a href={changesHref({ since })}>{plural(total, 'change', 'changes')}</a>
+            <a href={changesHref({ since })}>{capped ? `More than ${total} changes` : plural(total, 'change', 'changes')}</a>
           </p>
           <ul class="chips" aria-label="Changes by kind">
             {kinds.map(([kind, count]) => (
