@@ -75,7 +75,7 @@ describe('with offers', () => {
     expect(await broken.locator('.chip').textContent()).toBe('http_404: 1');
 
     await web.expectAccessible(page);
-    await web.screenshots(page, 'overview');
+    await web.screenshots(page, 'overview-seeded');
     web.expectNoConsoleErrors(page);
   });
 

@@ -44,7 +44,10 @@ const Headline = ({ data }: { data: OverviewData }) => {
 const IndexTable = ({ data, prefs }: { data: OverviewData; prefs: DisplayPrefs }) => (
   <section aria-labelledby="index-title">
     <h2 id="index-title">Price index per competitor</h2>
-    <p class="muted">Their price as a percentage of ours, averaged over the products both of us price: 100 is parity, below 100 they are cheaper.</p>
+    <p class="muted">
+      Their price as a percentage of ours, averaged over the products both of us price: 100 is parity, below 100 they are cheaper. Cheaper and
+      dearer count the products where they are cheaper or dearer than us.
+    </p>
     {data.summary.competitors.length === 0 ? (
       <p>No competitor price can be set against ours yet.</p>
     ) : (
@@ -54,10 +57,10 @@ const IndexTable = ({ data, prefs }: { data: OverviewData; prefs: DisplayPrefs }
           <thead>
             <tr>
               <th scope="col">Competitor</th>
-              <th scope="col" class="num">Average index</th>
-              <th scope="col" class="num">Products compared</th>
-              <th scope="col" class="num">Cheaper than us</th>
-              <th scope="col" class="num">Dearer than us</th>
+              <th scope="col" class="num">Index</th>
+              <th scope="col" class="num">Compared</th>
+              <th scope="col" class="num">Cheaper</th>
+              <th scope="col" class="num">Dearer</th>
             </tr>
           </thead>
           <tbody>
