@@ -6,9 +6,9 @@ import { adminRoutes } from './admin/admin-routes.tsx';
 import { assetRoutes } from './assets/asset-routes.ts';
 import { webAssets } from './assets/build-assets.ts';
 import { authRoutes } from './auth/auth-routes.tsx';
+import { offersRoutes } from './offers/offers-routes.tsx';
 import { requireSignedIn } from './auth/page-access.ts';
 import { sessionFromCookie } from './auth/session-cookie.ts';
-import { overviewRoutes } from './overview/overview-page.tsx';
 import { pageContext } from './page-context.ts';
 import { csrfProtection } from './security/csrf.ts';
 import { pageSecurityHeaders } from './security/security-headers.ts';
@@ -45,7 +45,7 @@ export function webRoutes({ store, config }: AppDeps) {
   web.use(pagesOnly(csrfProtection(csrfRefused)));
   web.route('/', authRoutes(store, new SignInLimiter()));
   web.use(pagesOnly(requireSignedIn));
-  web.route('/', overviewRoutes());
+  web.route('/', offersRoutes(store, config));
   web.route('/', adminRoutes(store, config));
   return web;
 }
