@@ -10,6 +10,8 @@ export interface NavItem {
 /** The main navigation, in order; each area adds its entry here when its pages exist. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview' },
+  { href: '/products', label: 'Products', permission: 'offers.read' },
+  { href: '/changes', label: 'Changes', permission: 'offers.read' },
   { href: '/admin/users', label: 'Users', permission: 'people.manage' },
 ];
 
