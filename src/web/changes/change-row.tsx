@@ -1,7 +1,7 @@
 import type { Change } from '../../store/changes.ts';
 import type { Snapshot } from '../../store/snapshots.ts';
 import type { DisplayPrefs } from '../ui/display-prefs.ts';
-import { formatDateTime, formatMoney, machineTime } from '../ui/format.ts';
+import { formatDateTime, formatMoney, formatTime, machineTime } from '../ui/format.ts';
 import type { ChangeContext } from './change-context.ts';
 import { WordDiff } from './word-diff.tsx';
 
@@ -78,13 +78,14 @@ const Evidence = ({ label, snapshot }: { label: string; snapshot: Snapshot }) =>
   );
 };
 
-/** One change: when, whose offer, which field, old → new with the move (or a word diff), and both snapshots' evidence. */
-export const ChangeRow = ({ change: c, ctx, prefs, showProduct = true }: { change: Change; ctx: ChangeContext; prefs: DisplayPrefs; showProduct?: boolean }) => {
+/** One change: when (the time only when it is listed under its day), whose offer, which field, old → new with the move (or a word diff), and both snapshots' evidence. */
+export const ChangeRow = (props: { change: Change; ctx: ChangeContext; prefs: DisplayPrefs; showProduct?: boolean; underDay?: boolean }) => {
+  const { change: c, ctx, prefs, showProduct = true, underDay = false } = props;
   const delta = deltaText(c, ctx, prefs);
   return (
     <li class="change" data-change-id={c.id}>
       <div class="change-head">
-        <time datetime={machineTime(c.detectedAt)}>{formatDateTime(c.detectedAt, prefs)}</time>
+        <time datetime={machineTime(c.detectedAt)}>{underDay ? formatTime(c.detectedAt, prefs) : formatDateTime(c.detectedAt, prefs)}</time>
         <span class="change-who">
           <strong>{ctx.business.name}</strong>
           {ctx.business.own && <span class="badge badge-own">own</span>}

@@ -57,7 +57,7 @@ export const ChangesFeed = (props: {
           <h2 class="change-day-title">{group.day}</h2>
           <ol class="change-list">
             {group.changes.map((change) => (
-              <ChangeRow change={change} ctx={props.contexts.get(change.id)!} prefs={props.prefs} />
+              <ChangeRow change={change} ctx={props.contexts.get(change.id)!} prefs={props.prefs} underDay />
             ))}
           </ol>
         </section>
