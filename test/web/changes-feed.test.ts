@@ -80,6 +80,11 @@ describe('changes feed', () => {
     await web.expectAccessible(page);
     await web.screenshots(page, 'changes-no-match');
 
+    // back goes to the feed as it was under the previous filters
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).search).toBe(`?businessId=${seeded.rivalA}&field=availability`);
+    await expect.poll(() => feedRows(page).allTextContents()).toEqual([expect.stringContaining('Out of stock')]);
+
     // an address with filters (as counts on other pages link here) opens the feed filtered, the form filled in
     await page.goto(`/changes?businessId=${seeded.own}&field=price&productId=${seeded.grinder}`);
     expect(await page.getByLabel('Business').inputValue()).toBe(String(seeded.own));

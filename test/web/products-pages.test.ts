@@ -6,10 +6,12 @@ import { useWebHarness } from './web-harness.ts';
 
 const web = useWebHarness();
 const MARKETER = { email: 'marketer@shop.test', password: 'marketer password 123' };
+const AUDITOR = { email: 'auditor@shop.test', password: 'auditor password 123' };
 let seeded: Awaited<ReturnType<typeof seedOfferHistory>>;
 
 beforeAll(async () => {
   await createPerson(web.app.store, { ...MARKETER, role: 'marketer', displayName: 'Mark Marketer' });
+  await createPerson(web.app.store, { ...AUDITOR, role: 'auditor', displayName: 'Audrey Auditor' });
   seeded = await seedOfferHistory(web.app.store, utcMidnightDaysAgo(3));
 });
 
@@ -112,6 +114,19 @@ describe('product page', () => {
     await web.screenshots(page, 'product-empty');
     const missing = await page.goto('/products/999999');
     expect(missing?.status()).toBe(404);
+    web.expectNoConsoleErrors(page);
+  });
+});
+
+describe('roles', () => {
+  it('neither shows nor opens offer pages for a role without offers.read', async () => {
+    const page = await web.newPage();
+    await page.goto('/sign-in');
+    await web.signIn(page, AUDITOR);
+    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+    expect(nav).not.toContain('Products');
+    expect(nav).not.toContain('Changes');
+    for (const path of ['/products', `/products/${seeded.grinder}`, '/changes']) expect((await page.goto(path))?.status(), path).toBe(403);
     web.expectNoConsoleErrors(page);
   });
 });
