@@ -68,6 +68,7 @@ describe('changes feed', () => {
     await expect.poll(() => new URL(page.url()).search).toBe(`?businessId=${seeded.rivalB}`);
     await expect.poll(() => feedRows(page).count()).toBe(1);
     expect(await feedRows(page).textContent()).toContain('Price increase');
+    expect(await page.locator('#changes-status').textContent()).toBe('1 change shown for these filters.');
 
     await page.getByLabel('Business').selectOption({ label: 'Rival "A" </script><b>' });
     await page.getByLabel('Field').selectOption('availability');

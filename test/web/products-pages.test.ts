@@ -39,6 +39,7 @@ describe('products list', () => {
     await page.getByLabel('Search products').fill('frother');
     await expect.poll(() => page.locator('#products-list tbody tr').allTextContents()).toEqual([expect.stringContaining('Milk Frother')]);
     expect(new URL(page.url()).search).toBe('?q=frother');
+    expect(await page.getByRole('status').textContent()).toBe('1 product match “frother”.');
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
     await page.getByLabel('Search products').fill('nothing like this');

@@ -20,6 +20,12 @@ export function byDay(changes: readonly Change[], prefs: DisplayPrefs): { day: s
   return days;
 }
 
+/** What the feed shows, for the live region beside it. */
+export const feedSummary = (page: Page<Change>, filters: ChangeFilters) =>
+  page.items.length === 0
+    ? 'No changes match these filters.'
+    : `${page.items.length}${page.nextAfter === null ? '' : ' or more'} ${page.items.length === 1 && page.nextAfter === null ? 'change' : 'changes'}${hasFilters(filters) ? ' shown for these filters' : ' shown'}.`;
+
 const hasFilters = (f: ChangeFilters) => Object.values(f).some((v) => v !== undefined);
 
 /**
@@ -33,7 +39,7 @@ export const ChangesFeed = (props: {
   cursor: string | null;
   prefs: DisplayPrefs;
 }) => (
-  <div id="changes-feed" hx-boost="true" hx-target="#changes-feed" hx-swap="outerHTML show:#changes-feed:top" aria-live="polite">
+  <div id="changes-feed" hx-boost="true" hx-target="#changes-feed" hx-swap="outerHTML show:#changes-feed:top">
     {props.page.items.length === 0 ? (
       hasFilters(props.filters) ? (
         <EmptyState

@@ -6,7 +6,8 @@ import type { WebEnv } from '../web-env.ts';
 import { changeContexts } from './change-context.ts';
 import { changesHref, parseChangeFilters, storeFilter } from './change-filters.ts';
 import { ChangeFiltersForm } from './change-filters-form.tsx';
-import { ChangesFeed } from './changes-feed.tsx';
+import { ChangesFeed, feedSummary } from './changes-feed.tsx';
+import { ListStatus } from '../ui/list-status.tsx';
 
 const PAGE_SIZE = 50;
 /** The filter lists offer this many businesses and products (a selected one beyond them is added). */
@@ -25,7 +26,12 @@ export function changesRoutes(store: Store) {
       c.header('HX-Push-Url', changesHref(filters, cursor));
       c.header('cache-control', 'no-store');
       c.header('vary', 'HX-Request, HX-Target');
-      return c.html(feed);
+      return c.html(
+        <>
+          {feed}
+          <ListStatus id="changes-status" text={feedSummary(page, filters)} oob />
+        </>,
+      );
     }
     const [businesses, products] = await Promise.all([store.businesses.list({ limit: CHOICES }), store.products.list({ limit: CHOICES })]);
     const productChoices = products.items;
@@ -38,6 +44,7 @@ export function changesRoutes(store: Store) {
       body: (
         <>
           <ChangeFiltersForm filters={filters} businesses={businesses.items} products={productChoices} />
+          <ListStatus id="changes-status" text={feedSummary(page, filters)} />
           {feed}
         </>
       ),

@@ -26,9 +26,15 @@ export const ProductSearch = ({ q }: { q: string }) => (
   </form>
 );
 
+/** What the list shows, for the live region beside it. */
+export const listSummary = (page: Page<Product>, q: string) =>
+  page.items.length === 0
+    ? 'No product matches.'
+    : `${page.items.length}${page.nextAfter === null ? '' : ' or more'} ${page.items.length === 1 && page.nextAfter === null ? 'product' : 'products'}${q ? ` match “${q}”` : ''}.`;
+
 /** A page of products, each linking to its price history and offers. */
 export const ProductsList = ({ page, q, cursor }: { page: Page<Product>; q: string; cursor: string | null }) => (
-  <div id="products-list" hx-boost="true" hx-target="#products-list" hx-swap="outerHTML" aria-live="polite">
+  <div id="products-list" hx-boost="true" hx-target="#products-list" hx-swap="outerHTML">
     {page.items.length === 0 ? (
       q ? (
         <EmptyState title="No product matches" hint={`Nothing is named like “${q}”. Try a shorter part of the name.`} />

@@ -10,7 +10,8 @@ import type { WebEnv } from '../web-env.ts';
 import { latestChanges } from './latest-changes.ts';
 import { priceHistory } from './price-history.ts';
 import { ProductPage } from './product-page.tsx';
-import { productsHref, ProductSearch, ProductsList } from './products-list.tsx';
+import { listSummary, productsHref, ProductSearch, ProductsList } from './products-list.tsx';
+import { ListStatus } from '../ui/list-status.tsx';
 
 const PAGE_SIZE = 50;
 /** A product's page shows the offers of this many targets. */
@@ -32,9 +33,21 @@ export function productsRoutes(store: Store) {
     if (c.req.header('hx-request') === 'true' && c.req.header('hx-target') === 'products-list') {
       c.header('HX-Push-Url', productsHref(q, cursor));
       c.header('cache-control', 'no-store');
-      return c.html(list);
+      return c.html(
+        <>
+          {list}
+          <ListStatus id="products-status" text={listSummary(page, q)} oob />
+        </>,
+      );
     }
-    return renderPage(c, { title: 'Products', body: <><ProductSearch q={q} />{list}</> });
+    const body = (
+      <>
+        <ProductSearch q={q} />
+        <ListStatus id="products-status" text={listSummary(page, q)} />
+        {list}
+      </>
+    );
+    return renderPage(c, { title: 'Products', body });
   });
 
   routes.get('/products/:id{[0-9]+}', async (c) => {
