@@ -5,7 +5,7 @@ import type { Store } from '../../src/store/store.ts';
 import { offerSeed } from '../helpers/offer-seed.ts';
 
 const HOUR = 3_600_000;
-/** A 1×1 PNG: the screenshot evidence of Rival A's latest capture. */
+/** A 1×1 PNG: the screenshot evidence of Rival A's latest capture unless the test brings its own. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 /** Rival A's stored page: a stranger's HTML with a script in it. */
 export const RIVAL_HTML = '<html><body><h1>Rival page</h1><script>window.parent.pwned = true</script></body></html>';
@@ -15,7 +15,7 @@ export const RIVAL_HTML = '<html><body><h1>Rival page</h1><script>window.parent.
  * own 499 → 479 with a promotion (day − 14 h); Rival A 520 → 510, out of stock, renamed, with evidence
  * (day − 30 min); Rival B 530 → 540 (day + 30 min). Changes are recorded as a run would record them.
  */
-export async function seedOfferHistory(store: Store, day: number) {
+export async function seedOfferHistory(store: Store, day: number, screenshot: Uint8Array = PNG) {
   const seed = offerSeed(store);
   const at = (ms: number) => new Date(day + ms).toISOString();
   const own = await seed.business('Our Shop', true);
@@ -38,7 +38,7 @@ export async function seedOfferHistory(store: Store, day: number) {
     offer: { ...emptyOffer(), name: 'Espresso Grinder X matte black edition', price: '510.00', currency: 'PLN', availability: 'OutOfStock' },
     provenance: {},
     html: htmlEvidence(RIVAL_HTML),
-    screenshot: { type: 'image/png', bytes: PNG },
+    screenshot: { type: 'image/png', bytes: screenshot },
   });
   await record(rivalALatest);
   await record(seed.snapshot(tB, { price: '540.00', capturedAt: at(HOUR / 2) }));

@@ -12,7 +12,11 @@ let seeded: Awaited<ReturnType<typeof seedOfferHistory>>;
 beforeAll(async () => {
   await createPerson(web.app.store, { ...MARKETER, role: 'marketer', displayName: 'Mark Marketer' });
   await createPerson(web.app.store, { ...AUDITOR, role: 'auditor', displayName: 'Audrey Auditor' });
-  seeded = await seedOfferHistory(web.app.store, utcMidnightDaysAgo(3));
+  // Rival A's screenshot evidence: a real PNG of a small page, as a browser run would have taken
+  const shooter = await web.newPage({ viewport: { width: 480, height: 300 } });
+  await shooter.setContent('<body style="font: 24px sans-serif; padding: 1rem"><h1>Rival A</h1><p>Espresso Grinder X — 510 zł</p><p>Out of stock</p></body>');
+  const screenshot = await shooter.screenshot({ type: 'png' });
+  seeded = await seedOfferHistory(web.app.store, utcMidnightDaysAgo(3), screenshot);
 });
 
 async function signedIn(path: string): Promise<Page> {
@@ -91,7 +95,7 @@ describe('product page', () => {
     const cards = page.locator('.offer-card');
     expect(await cards.locator('h3').allTextContents()).toEqual(['Our Shopown', 'Rival "A" </script><b>', 'Rival B']);
     const shot = page.getByRole('img', { name: /Screenshot of Rival "A"/ });
-    await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
     const stored = page.getByRole('link', { name: /Stored page of Rival "A"/ });
     expect(await stored.getAttribute('href')).toBe(`/api/snapshots/${seeded.rivalALatest}/evidence/html`);
     expect(await page.locator('body').innerHTML()).not.toContain('pwned');
