@@ -10,6 +10,8 @@ import { offersRoutes } from './offers/offers-routes.tsx';
 import { requireSignedIn } from './auth/page-access.ts';
 import { sessionFromCookie } from './auth/session-cookie.ts';
 import { pageContext } from './page-context.ts';
+import { changesRoutes } from './changes/changes-routes.tsx';
+import { productsRoutes } from './products/products-routes.tsx';
 import { csrfProtection } from './security/csrf.ts';
 import { pageSecurityHeaders } from './security/security-headers.ts';
 import { csrfRefused, renderErrorPage } from './layout/error-page.tsx';
@@ -46,6 +48,8 @@ export function webRoutes({ store, config }: AppDeps) {
   web.route('/', authRoutes(store, new SignInLimiter()));
   web.use(pagesOnly(requireSignedIn));
   web.route('/', offersRoutes(store, config));
+  web.route('/', productsRoutes(store));
+  web.route('/', changesRoutes(store));
   web.route('/', adminRoutes(store, config));
   return web;
 }

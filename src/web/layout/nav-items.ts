@@ -11,6 +11,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview' },
   { href: '/comparison', label: 'Comparison', permission: 'offers.read' },
+  { href: '/products', label: 'Products', permission: 'offers.read' },
+  { href: '/changes', label: 'Changes', permission: 'offers.read' },
   { href: '/admin/users', label: 'Users', permission: 'people.manage' },
 ];
 

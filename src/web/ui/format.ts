@@ -37,3 +37,9 @@ export function formatMoney(amount: string, currency: string, { locale }: Displa
     return `${amount} ${currency}`;
   }
 }
+
+/** "14:05" in the person's locale and time zone, for lists already grouped by day. */
+export function formatTime(value: string | Date, { locale, timeZone }: DisplayPrefs): string {
+  const f = cached(`t|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }));
+  return f.format(toDate(value));
+}
