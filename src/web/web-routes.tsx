@@ -9,6 +9,7 @@ import { authRoutes } from './auth/auth-routes.tsx';
 import { requireSignedIn } from './auth/page-access.ts';
 import { sessionFromCookie } from './auth/session-cookie.ts';
 import { overviewRoutes } from './overview/overview-page.tsx';
+import { targetsRoutes } from './targets/targets-routes.tsx';
 import { pageContext } from './page-context.ts';
 import { csrfProtection } from './security/csrf.ts';
 import { pageSecurityHeaders } from './security/security-headers.ts';
@@ -46,6 +47,7 @@ export function webRoutes({ store, config }: AppDeps) {
   web.route('/', authRoutes(store, new SignInLimiter()));
   web.use(pagesOnly(requireSignedIn));
   web.route('/', overviewRoutes());
+  web.route('/', targetsRoutes(store, config));
   web.route('/', adminRoutes(store, config));
   return web;
 }

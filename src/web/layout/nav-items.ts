@@ -10,6 +10,7 @@ export interface NavItem {
 /** The main navigation, in order; each area adds its entry here when its pages exist. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview' },
+  { href: '/targets', label: 'Targets', permission: 'offers.read' },
   { href: '/admin/users', label: 'Users', permission: 'people.manage' },
 ];
 
