@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { SignInLimiter } from '../auth/sign-in-limiter.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { adminRoutes } from './admin/admin-routes.tsx';
+import { alertsRoutes } from './alerts/alerts-routes.tsx';
 import { assetRoutes } from './assets/asset-routes.ts';
 import { webAssets } from './assets/build-assets.ts';
 import { authRoutes } from './auth/auth-routes.tsx';
@@ -48,6 +49,7 @@ export function webRoutes({ store, config }: AppDeps) {
   web.use(pagesOnly(requireSignedIn));
   web.route('/', overviewRoutes());
   web.route('/', targetsRoutes(store, config));
+  web.route('/', alertsRoutes(store, config));
   web.route('/', adminRoutes(store, config));
   return web;
 }

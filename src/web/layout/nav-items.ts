@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview' },
   { href: '/targets', label: 'Targets', permission: 'offers.read' },
+  { href: '/alerts', label: 'Alerts', permission: 'offers.read' },
   { href: '/admin/users', label: 'Users', permission: 'people.manage' },
 ];
 

@@ -44,7 +44,9 @@ const Health = ({ target }: { target: Target }) => {
     <div class="health-broken">
       <span class="badge badge-disabled">Broken</span> {code && <code>{code}</code>}
       <p class="health-reason">{message}</p>
-      <p class="muted">{target.consecutiveFailures} failed checks in a row</p>
+      <p class="muted">
+        {target.consecutiveFailures === 1 ? '1 failed check' : `${target.consecutiveFailures} failed checks in a row`}
+      </p>
     </div>
   );
 };
