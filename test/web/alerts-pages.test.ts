@@ -73,11 +73,22 @@ describe('alerts pages', () => {
     expect(await row.locator('.badge').textContent()).toBe('delivered');
     const attempts = row.locator('.attempts li');
     expect(await attempts.count()).toBe(2);
-    expect(await attempts.nth(0).textContent()).toMatch(/HTTP 500, \d+ ms — HTTP 500/);
+    expect(await attempts.nth(0).textContent()).toMatch(/HTTP 500, \d+ ms$/);
     expect(await attempts.nth(1).textContent()).toMatch(/HTTP 200, \d+ ms$/);
     await web.expectAccessible(page);
     await web.screenshots(page, 'alerts-log');
     web.expectNoConsoleErrors(page);
+
+    // a receiver that is not there: no status code, the error and how long the try took
+    const dead = await web.app.store.alerts.createRule({ name: 'Dead hook', event: 'target_broken', productId: null, businessId: null, minPercent: null, minAmount: null, fieldKey: null, webhookUrl: 'http://127.0.0.1:9/hook', format: 'slack', enabled: true, secret: 'a secret of sixteen chars' });
+    await page.reload();
+    await page.getByRole('button', { name: 'Send a test for Dead hook' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('A test post for Dead hook is queued');
+    expect(await dispatchOnce()).toBe(1);
+    await page.reload();
+    const deadRow = page.locator('.deliveries-table tbody tr').filter({ hasText: 'Dead hook' });
+    expect(await deadRow.locator('.attempts li').textContent()).toMatch(/no answer, \d+ ms — ECONNREFUSED/);
+    expect((await web.app.store.alerts.listDeliveries({ limit: 10, ruleId: dead.id })).items).toMatchObject([{ status: 'pending', attempts: 1 }]);
 
     await page.getByRole('link', { name: 'Edit Price watch' }).click();
     await page.getByLabel('Name').fill('Price watch 10');
@@ -109,7 +120,8 @@ describe('alerts pages', () => {
     const page = await signedIn(MARKETER, '/alerts');
     await page.getByRole('button', { name: `Delete ${rule.name}` }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('and its deliveries are deleted');
-    expect((await web.app.store.alerts.listRules({ limit: 10 })).items).toEqual([]);
-    expect(await page.getByRole('heading', { name: 'Nothing sent yet' }).count()).toBe(1);
+    expect((await web.app.store.alerts.listRules({ limit: 10 })).items.map((r) => r.name)).toEqual(['Dead hook']);
+    expect((await web.app.store.alerts.listDeliveries({ limit: 10, ruleId: rule.id })).items).toEqual([]);
+    expect(await page.getByText(rule.name, { exact: true }).count()).toBe(0);
   });
 });

@@ -154,4 +154,51 @@ describe('targets pages', () => {
     await page.goto('/targets/new');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Not for your role');
   });
+
+  it('tries a page with the browser and shows its screenshot', async () => {
+    const business = await web.app.store.businesses.create({ name: 'Browser Rival', own: false, website: null, locale: null });
+    const product = await web.app.store.products.create({ name: 'Grinder', sku: null, gtin: null });
+    const page = await signedIn(MARKETER, '/targets/new');
+    await page.getByLabel('Business').selectOption(String(business.id));
+    await page.getByLabel('Product', { exact: true }).selectOption(String(product.id));
+    await page.getByLabel('Page URL').fill(`${shop.origin}/product`);
+    await page.getByLabel('Fetch with').selectOption('browser');
+    await page.getByRole('button', { name: 'Try it' }).click();
+    const panel = page.locator('#try-result');
+    await expect.poll(() => panel.getByRole('heading').textContent(), { timeout: 30_000 }).toBe('Found on the page');
+    expect(await panel.textContent()).toContain('Fetched with the browser');
+    const shot = panel.getByRole('img', { name: 'Screenshot of the page as the browser saw it' });
+    expect(await shot.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    web.expectNoConsoleErrors(page);
+  });
+
+  it('pages through a long list and keeps the filters', async () => {
+    const store = web.app.store;
+    const business = await store.businesses.create({ name: 'Big Rival', own: false, website: null, locale: null });
+    const product = await store.products.create({ name: 'Beans 1 kg', sku: null, gtin: null });
+    for (let i = 0; i < 51; i++) {
+      await store.targets.create({
+        businessId: business.id,
+        productId: product.id,
+        url: `http://127.0.0.1:9/beans-${i}`,
+        fetch: 'static',
+        schedule: '0 */6 * * *',
+        locale: null,
+        currency: null,
+        recipe: null,
+        enabled: true,
+        respectRobots: true,
+        minPriceDelta: null,
+      });
+    }
+    const page = await signedIn(MARKETER, `/targets?productId=${product.id}`);
+    expect(await page.locator('tbody tr').count()).toBe(50);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('productId')).toBe(String(product.id));
+    expect(await page.getByRole('link', { name: 'First page' }).getAttribute('href')).toBe(`/targets?productId=${product.id}`);
+    await web.expectAccessible(page);
+    web.expectNoConsoleErrors(page);
+  });
 });

@@ -48,7 +48,7 @@ const Attempts = ({ delivery, prefs }: { delivery: Delivery; prefs: DisplayPrefs
       {delivery.log.map((a) => (
         <li>
           <time datetime={machineTime(a.startedAt)}>{formatDateTime(a.startedAt, prefs)}</time>: {a.statusCode === null ? 'no answer' : `HTTP ${a.statusCode}`}, {a.durationMs} ms
-          {a.error && <span class="attempt-error"> — {a.error}</span>}
+          {a.error && a.error !== `HTTP ${a.statusCode}` && <span class="attempt-error"> — {a.error}</span>}
         </li>
       ))}
     </ol>
@@ -88,7 +88,7 @@ export const AlertsPage = (props: AlertsPageProps) => {
         <EmptyState title="No alert rules yet" hint={canWrite ? 'Add a rule to post to a webhook when a competitor price moves or a target breaks.' : 'A marketer adds the alert rules.'} />
       ) : (
         <div class="table-wrap">
-          <table class="data-table">
+          <table class="data-table stack-table">
             <caption class="visually-hidden">Alert rules</caption>
             <thead>
               <tr>
@@ -105,12 +105,14 @@ export const AlertsPage = (props: AlertsPageProps) => {
             <tbody>
               {rules.items.map((rule) => (
                 <tr>
-                  <td>
+                  <td data-label="Rule">
                     <span class="target-title">{rule.name}</span>
                     {!rule.enabled && <span class="badge badge-invited">Off</span>}
                   </td>
-                  <td>{EVENT_LABELS[rule.event]}</td>
-                  <td class="target-url">{rule.webhookUrl}</td>
+                  <td data-label="When">{EVENT_LABELS[rule.event]}</td>
+                  <td class="target-url" data-label="Webhook">
+                    {rule.webhookUrl}
+                  </td>
                   {canWrite && (
                     <td class="actions">
                       <RuleActions rule={rule} csrfToken={props.csrfToken} />
@@ -134,7 +136,7 @@ export const AlertsPage = (props: AlertsPageProps) => {
         <EmptyState title="Nothing sent yet" hint="Each webhook post and every try to send it shows here. Send a test to see one." />
       ) : (
         <div class="table-wrap">
-          <table class="data-table deliveries-table">
+          <table class="data-table stack-table deliveries-table">
             <caption class="visually-hidden">Webhook deliveries with their attempts</caption>
             <thead>
               <tr>
@@ -148,15 +150,15 @@ export const AlertsPage = (props: AlertsPageProps) => {
             <tbody>
               {deliveries.items.map((d) => (
                 <tr>
-                  <td>
+                  <td data-label="Queued">
                     <time datetime={machineTime(d.createdAt)}>{formatDateTime(d.createdAt, props.prefs)}</time>
                   </td>
-                  <td>{props.ruleNames.get(d.ruleId) ?? `Rule ${d.ruleId}`}</td>
-                  <td>{d.event}</td>
-                  <td>
+                  <td data-label="Rule">{props.ruleNames.get(d.ruleId) ?? `Rule ${d.ruleId}`}</td>
+                  <td data-label="Event">{d.event}</td>
+                  <td data-label="Status">
                     <span class={`badge ${STATUS_BADGE[d.status]}`}>{d.status}</span>
                   </td>
-                  <td>
+                  <td data-label="Attempts">
                     <Attempts delivery={d} prefs={props.prefs} />
                   </td>
                 </tr>

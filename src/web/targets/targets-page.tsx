@@ -127,7 +127,7 @@ const TargetRow = ({ target, names, prefs, canWrite }: { target: Target; names: 
         <input type="checkbox" name="ids" value={String(target.id)} id={`pick-${target.id}`} aria-label={`Select target ${target.id}`} />
       </td>
     )}
-    <td class="target-cell">
+    <td class="target-cell" data-label="Target">
       <span class="target-title">
         {names.business.get(target.businessId) ?? `Business ${target.businessId}`} · {names.product.get(target.productId) ?? `Product ${target.productId}`}
       </span>
@@ -136,13 +136,13 @@ const TargetRow = ({ target, names, prefs, canWrite }: { target: Target; names: 
       </a>
       {!target.enabled && <span class="badge badge-invited">Disabled</span>}
     </td>
-    <td>
+    <td data-label="Health">
       <Health target={target} />
     </td>
-    <td>
+    <td data-label="Last success">
       <When at={target.lastSuccessAt} prefs={prefs} none="never" />
     </td>
-    <td>
+    <td data-label="Next check">
       <When at={target.enabled ? target.nextRunAt : null} prefs={prefs} none={target.enabled ? 'not planned yet' : 'disabled'} />
     </td>
     {canWrite && (
@@ -184,7 +184,7 @@ export const TargetsPage = (props: TargetsPageProps) => {
   const { targets, canWrite } = props;
   const table = (
     <div class="table-wrap">
-      <table class="data-table targets-table">
+      <table class="data-table stack-table targets-table">
         <caption class="visually-hidden">Targets with their health, last success and next check</caption>
         <thead>
           <tr>
