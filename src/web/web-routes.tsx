@@ -3,12 +3,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { SignInLimiter } from '../auth/sign-in-limiter.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { adminRoutes } from './admin/admin-routes.tsx';
+import { alertsRoutes } from './alerts/alerts-routes.tsx';
 import { assetRoutes } from './assets/asset-routes.ts';
 import { webAssets } from './assets/build-assets.ts';
 import { authRoutes } from './auth/auth-routes.tsx';
 import { offersRoutes } from './offers/offers-routes.tsx';
 import { requireSignedIn } from './auth/page-access.ts';
 import { sessionFromCookie } from './auth/session-cookie.ts';
+import { targetsRoutes } from './targets/targets-routes.tsx';
 import { pageContext } from './page-context.ts';
 import { changesRoutes } from './changes/changes-routes.tsx';
 import { productsRoutes } from './products/products-routes.tsx';
@@ -50,6 +52,8 @@ export function webRoutes({ store, config }: AppDeps) {
   web.route('/', offersRoutes(store, config));
   web.route('/', productsRoutes(store));
   web.route('/', changesRoutes(store));
+  web.route('/', targetsRoutes(store, config));
+  web.route('/', alertsRoutes(store, config));
   web.route('/', adminRoutes(store, config));
   return web;
 }

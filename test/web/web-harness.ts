@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_ARGS } from '../../scrapers/fetch/browser-pool.ts';
 import { findChromium } from '../../scrapers/fetch/chromium-path.ts';
+import type { Config } from '../../src/config.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 export const SCREEN_SIZES = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const;
@@ -33,8 +34,9 @@ const consoleErrors = new WeakMap<Page, { errors: { text: string; url: string }[
 /**
  * One real server (the app on 127.0.0.1, port 0, over a fresh SQLite file) and one Chromium per test file.
  * Call at the top level of a test file; the returned object is usable inside tests (after beforeAll).
+ * `config` changes the app's config, e.g. `allowHosts: ['127.0.0.1']` for pages that fetch local fixture shops.
  */
-export function useWebHarness(): WebHarness {
+export function useWebHarness(config: Partial<Config> = {}): WebHarness {
   let app: TestApp;
   let server: ServerType;
   let browser: Browser;
@@ -42,7 +44,7 @@ export function useWebHarness(): WebHarness {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp(config);
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
     });

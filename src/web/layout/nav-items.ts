@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/comparison', label: 'Comparison', permission: 'offers.read' },
   { href: '/products', label: 'Products', permission: 'offers.read' },
   { href: '/changes', label: 'Changes', permission: 'offers.read' },
+  { href: '/targets', label: 'Targets', permission: 'offers.read' },
+  { href: '/alerts', label: 'Alerts', permission: 'offers.read' },
   { href: '/admin/users', label: 'Users', permission: 'people.manage' },
 ];
 
