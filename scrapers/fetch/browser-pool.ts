@@ -5,13 +5,16 @@ import { startGuardProxy } from './guard-proxy.ts';
 import type { GuardProxy } from './guard-proxy.ts';
 import { visitPage, withDeadline } from './page-visit.ts';
 import type { BrowserFetchOptions, BrowserFetchResult, BrowserTimings } from './page-visit.ts';
-import { BrowserSession } from './browser-session.ts';
+import { BrowserSession, settleWithin } from './browser-session.ts';
 import type { StorageState } from './browser-session.ts';
 import { Semaphore } from './semaphore.ts';
 import { cachingResolver, checkUrl, parseAllowList } from './ssrf-guard.ts';
 import type { GuardOptions } from './ssrf-guard.ts';
 import { toBrowserFetchError } from './browser-errors.ts';
 import { blockHeavyResources, HEAVY_URL_PATTERNS, NO_IMAGES_ARG } from './heavy-resources.ts';
+import { watchDocuments } from './document-watch.ts';
+import type { DocumentWatch, VisitWatch } from './document-watch.ts';
+import type { Page } from 'playwright';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -47,6 +50,8 @@ export interface BrowserPoolOptions extends GuardOptions {
   readyTimeoutMs?: number;
   /** Cap on the rendered HTML. Default 10 MiB. */
   maxHtmlBytes?: number;
+  /** Cap on the main document's bytes as received (decompressed), like the static fetcher's maxBytes (RIVALSCOPE_MAX_PAGE_BYTES). Default 5 MiB. */
+  maxPageBytes?: number;
   launchTimeoutMs?: number;
   closeTimeoutMs?: number;
 }
@@ -79,6 +84,7 @@ export class BrowserPool {
   private readonly slots: Semaphore;
   private readonly guard: GuardOptions;
   private readonly savedStates = new Map<string, StorageState>();
+  private readonly watches = new WeakMap<Page, DocumentWatch>();
   private readonly counters = { launches: 0, crashes: 0, retired: 0, fetches: 0, failures: 0, blockedRequests: 0 };
 
   constructor(private readonly options: BrowserPoolOptions = {}) {
@@ -134,19 +140,26 @@ export class BrowserPool {
     session.active += 1;
     const refusedBefore = this.proxy?.refusedCount() ?? 0;
     let acquired: Awaited<ReturnType<BrowserSession['acquirePage']>> | undefined;
+    let watch: VisitWatch | undefined;
     let healthy = false;
     try {
       acquired = await session.acquirePage(new URL(url).origin);
+      watch = this.watches.get(acquired.page)?.begin(url, this.options.maxPageBytes ?? 5 * 1024 * 1024);
       const budget = { deadline, readyTimeoutMs: this.options.readyTimeoutMs ?? 10_000, maxHtmlBytes: this.options.maxHtmlBytes ?? 10 * 1024 * 1024 };
-      const visited = await withDeadline(visitPage(acquired.page, url, options, budget, timings), remaining() + 2_000, url);
+      const visit = visitPage(acquired.page, url, options, budget, timings);
+      const visited = await withDeadline(watch ? Promise.race([visit, watch.failed]) : visit, remaining() + 2_000, url);
       timings.totalMs = performance.now() - started;
       const result = { ...visited, timings };
       healthy = true;
       return result;
     } catch (err) {
       const refusedDuring = (this.proxy?.refusedCount() ?? 0) > refusedBefore;
-      throw toBrowserFetchError(err, { url, crashed: session.dead, refusedDuring });
+      const pageCrashed = watch?.pageCrashed() ?? false;
+      // A dying browser takes its pages down first: give its disconnect a moment to arrive before blaming the page.
+      if (pageCrashed && !session.dead) await settleWithin(new Promise((resolve) => session.browser.once('disconnected', resolve)), 250);
+      throw toBrowserFetchError(err, { url, crashed: session.dead || !session.browser.isConnected(), refusedDuring, pageCrashed });
     } finally {
+      watch?.end();
       if (acquired) await session.release(acquired.site, acquired.page, healthy && !session.dead);
       session.active -= 1;
       session.served += 1;
@@ -186,6 +199,10 @@ export class BrowserPool {
         executablePath,
         args: this.options.blockImages === false ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, NO_IMAGES_ARG],
         headless: true,
+        // The service decides when the browser goes: Playwright's own handlers would close it at the first signal, failing runs in flight.
+        handleSIGTERM: false,
+        handleSIGINT: false,
+        handleSIGHUP: false,
         proxy: { server: this.proxy.url },
         timeout: this.options.launchTimeoutMs ?? 30_000,
       });
@@ -198,7 +215,10 @@ export class BrowserPool {
       maxSites: this.options.maxSites ?? 20,
       closeTimeoutMs: this.options.closeTimeoutMs ?? 5_000,
       contextOptions: { userAgent: this.options.userAgent, serviceWorkers: 'block', acceptDownloads: false, viewport: { width: 1280, height: 900 } },
-      preparePage: (page) => blockHeavyResources(page, this.options.blockUrlPatterns ?? HEAVY_URL_PATTERNS, () => (this.counters.blockedRequests += 1)),
+      preparePage: async (page) => {
+        await blockHeavyResources(page, this.options.blockUrlPatterns ?? HEAVY_URL_PATTERNS, () => (this.counters.blockedRequests += 1));
+        this.watches.set(page, await watchDocuments(page));
+      },
       savedStates: this.savedStates,
     });
     browser.on('disconnected', () => {
