@@ -71,6 +71,14 @@ export interface BrowserPoolStats {
   refusedRequests: number;
 }
 
+/** The pool was closed before or while this page was fetched: the page is unfinished, not failed (put it back in the queue). */
+export class BrowserPoolClosedError extends Error {
+  constructor(url?: string) {
+    super(url ? `browser pool closed while fetching ${url}` : 'browser pool is closed');
+    this.name = 'BrowserPoolClosedError';
+  }
+}
+
 /**
  * One lazily launched Chromium behind an SSRF guard proxy; a context per site, open pages reused across jobs,
  * images, fonts and media blocked inside Chromium (SSRF is the proxy's job alone), retired after N pages and relaunched after a crash.
@@ -85,6 +93,7 @@ export class BrowserPool {
   private readonly guard: GuardOptions;
   private readonly savedStates = new Map<string, StorageState>();
   private readonly watches = new WeakMap<Page, DocumentWatch>();
+  private readonly inFlight = new Set<Promise<BrowserFetchResult>>();
   private readonly counters = { launches: 0, crashes: 0, retired: 0, fetches: 0, failures: 0, blockedRequests: 0 };
 
   constructor(private readonly options: BrowserPoolOptions = {}) {
@@ -93,16 +102,24 @@ export class BrowserPool {
   }
 
   async fetch(url: string, options: BrowserFetchOptions = {}): Promise<BrowserFetchResult> {
-    if (this.closed) throw new Error('browser pool is closed');
+    if (this.closed) throw new BrowserPoolClosedError();
     const started = performance.now();
     await checkUrl(url, this.guard);
     await this.slots.acquire();
+    const work = (async () => {
+      // Closed while queued: not started, so not failed.
+      if (this.closed) throw new BrowserPoolClosedError(url);
+      return this.fetchInSession(url, options, started);
+    })();
+    this.inFlight.add(work);
     try {
-      return await this.fetchInSession(url, options, started);
+      return await work;
     } catch (err) {
+      if (this.closed) throw new BrowserPoolClosedError(url);
       this.counters.failures += 1;
       throw err;
     } finally {
+      this.inFlight.delete(work);
       this.counters.fetches += 1;
       this.slots.release();
     }
@@ -121,11 +138,23 @@ export class BrowserPool {
     };
   }
 
-  async close(): Promise<void> {
+  /**
+   * Orderly shutdown within `graceMs` (default 0): stops taking pages at once (queued ones fail with
+   * BrowserPoolClosedError), lets pages in flight finish for most of the grace period, then closes pages,
+   * contexts and the browser (pages still in flight fail with BrowserPoolClosedError) and the guard proxy.
+   */
+  async close(options: { graceMs?: number } = {}): Promise<void> {
+    const graceMs = Math.max(0, options.graceMs ?? 0);
+    const started = performance.now();
     this.closed = true;
-    const sessions = [this.current, ...this.retiring, await this.launching?.catch(() => null)];
+    // Keep a share of the grace period for closing the browser itself.
+    const closeShare = Math.min(this.options.closeTimeoutMs ?? 5_000, graceMs / 4);
+    if (this.inFlight.size > 0 && graceMs > 0) await settleWithin(Promise.allSettled([...this.inFlight]), graceMs - closeShare);
+    const sessions = [this.current, ...this.retiring, await settleWithin(this.launching ?? Promise.resolve(null), Math.max(1, graceMs - (performance.now() - started)))];
     this.current = null;
-    await Promise.all(sessions.map((s) => s?.close()));
+    this.retiring.clear();
+    const left = Math.max(1_000, graceMs - (performance.now() - started));
+    await Promise.all(sessions.map((s) => s?.close({ saveState: false, timeoutMs: left })));
     await this.proxy?.close();
     this.proxy = null;
   }
@@ -229,8 +258,8 @@ export class BrowserPool {
     });
     this.counters.launches += 1;
     if (this.closed) {
-      await session.close();
-      throw new Error('browser pool is closed');
+      await session.close({ saveState: false });
+      throw new BrowserPoolClosedError();
     }
     this.current = session;
     return session;
