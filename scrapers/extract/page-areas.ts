@@ -68,7 +68,7 @@ const placements = new WeakMap<Element, Placement>();
 const cardCounts = new WeakMap<Element, Map<string, number>>();
 const NOWHERE: Placement = { hidden: false, related: false, chrome: false, siteHeader: false, content: false };
 const isPageLevel = (el: Element): boolean => el.tagName === 'html' || el.tagName === 'body';
-const parentElement = (el: Element): Element | null => (el.parent && (el.parent.type === 'tag' || el.parent.type === 'script' || el.parent.type === 'style') ? (el.parent as Element) : null);
+const parentElement = (el: Element): Element | null => (el.parent && isElement(el.parent) ? el.parent : null);
 
 /** A product card repeated among its siblings: at least three siblings of the same tag and class look like cards. */
 function isRepeatedCard(el: Element): boolean {
@@ -114,7 +114,8 @@ function placementOf(el: Element): Placement {
 }
 
 type Target = Element | Cheerio<AnyNode>;
-const elementOf = (el: Target): Element | null => ('type' in el ? el : ((el.toArray().find((n) => n.type === 'tag') as Element | undefined) ?? null));
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const elementOf = (el: Target): Element | null => ('type' in el ? el : (el.toArray().find(isElement) ?? null));
 const aboveOf = (el: Target): Placement => {
   const e = elementOf(el);
   const parent = e && parentElement(e);
@@ -125,7 +126,8 @@ const aboveOf = (el: Target): Placement => {
 export function isInRelatedArea(el: Target): boolean {
   if (aboveOf(el).related) return true;
   let level = 0;
-  for (let p = parentElement(elementOf(el) as Element); p && level < 6; p = parentElement(p)) {
+  const e = elementOf(el);
+  for (let p = e && parentElement(e); p && level < 6; p = parentElement(p)) {
     if (isPageLevel(p)) continue;
     if (isRepeatedCard(p)) return true;
     level += 1;
