@@ -22,11 +22,15 @@ interface Current {
   fail: (err: FetchError) => void;
 }
 
+/** What a product page is served as; anything else (a PDF, an image, an archive) is a file, even where Chromium would show it. */
+const PAGE_TYPES = /^(text\/(html|plain|xml)|application\/(xhtml\+xml|xml))$/;
+
 /**
  * Counts the bytes of the page's main document as Chromium receives them (CDP Network.dataReceived: after
  * decompression, so a gzip bomb counts as what it inflates to) and fails the visit with too_large past the
  * cap, the static fetcher's size cap applied in the browser; stops the load at once so the renderer never
- * holds the rest. A main document served as an attachment fails as `download` without waiting for a timeout.
+ * holds the rest. A main document served as an attachment or as a file type (PDF, image, archive) fails as
+ * `download` without waiting for a timeout.
  */
 export async function watchDocuments(page: Page): Promise<DocumentWatch> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
@@ -41,7 +45,9 @@ export async function watchDocuments(page: Page): Promise<DocumentWatch> {
   cdp.on('Network.responseReceived', (event) => {
     if (!current?.documents.has(event.requestId)) return;
     const headers = Object.fromEntries(Object.entries(event.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-    if (/^\s*attachment/i.test(headers['content-disposition'] ?? '')) {
+    const mime = event.response.mimeType.toLowerCase();
+    const ok = event.response.status >= 200 && event.response.status < 300;
+    if (/^\s*attachment/i.test(headers['content-disposition'] ?? '') || (ok && mime && !PAGE_TYPES.test(mime))) {
       stop();
       current.fail(new FetchError('download', `${current.url} is a file download (${headers['content-type'] ?? 'no content type'}), not a page`));
     }

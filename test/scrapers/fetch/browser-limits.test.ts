@@ -21,6 +21,8 @@ beforeAll(async () => {
     if (path === '/bomb') return html(res, BOMB, 200, { 'content-encoding': 'gzip' });
     if (path === '/loop') return html(res, '', 302, { location: '/loop' });
     if (path === '/attachment') return html(res, Buffer.alloc(10_000), 200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="price-list.bin"' });
+    if (path === '/html-attachment') return html(res, '<p class="price">9.99 EUR</p>', 200, { 'content-disposition': 'attachment; filename="offer.html"' });
+    if (path === '/pdf') return html(res, Buffer.from('%PDF-1.4\n%%EOF\n'), 200, { 'content-type': 'application/pdf' });
     if (path === '/zip') return html(res, Buffer.alloc(10_000), 200, { 'content-type': 'application/zip' });
     return html(res, '<p class="price">19.99 EUR</p>');
   });
@@ -49,7 +51,7 @@ describe('BrowserPool limits and failure codes', () => {
   });
 
   it('fails a navigation that turns into a download as download, not a timeout', async () => {
-    for (const path of ['/attachment', '/zip']) {
+    for (const path of ['/attachment', '/html-attachment', '/pdf', '/zip']) {
       const err = await fetchFailure(pool.fetch(`${shop.origin}${path}`, { timeoutMs: 20_000 }));
       expect(err, path).toMatchObject({ code: 'download', retryable: false });
     }
