@@ -55,6 +55,11 @@ describe('extraction is linear in the page (a quadratic one would overrun the 30
     expect(extractOffer({ html, url: URL }).offer.price).toBe('12.49');
   });
 
+  it('reads past a tag that never closes among 200,000 "<b"s and a quote that never ends (the nesting scan stays linear)', () => {
+    expect(extractOffer({ html: hostilePage(`<a${'<b'.repeat(200_000)}`), url: URL }).offer.price).toBe('12.49');
+    expect(extractOffer({ html: hostilePage(`<a title="${"<b '>".repeat(100_000)}`), url: URL }).offer.price).toBe('12.49');
+  });
+
   it('skips a grid of 20,000 product cards (siblings compared once per parent)', () => {
     const html = hostilePage(`<div class="grid">${'<div class="card"><a href="/x"><img src="a.jpg">€5.00</a></div>'.repeat(20_000)}</div>`);
     expect(extractOffer({ html, url: URL }).offer.price).toBe('12.49');
