@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../../scrapers/extract/decode-html.ts';
 import { extractOffer, ExtractionError } from '../../../scrapers/extract/extract-offer.ts';
+import { loadPage, MAX_TREE_DEPTH } from '../../../scrapers/extract/load-page.ts';
 
 const URL = 'https://shop.example/p/1';
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -74,6 +75,23 @@ describe('extraction on generated HTML (fast-check): only typed errors escape', 
         extractOrTyped(decodeHtml(b, contentType));
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('parses every generated page no deeper than a browser would (MAX_TREE_DEPTH)', () => {
+    fc.assert(
+      fc.property(page, (html) => {
+        const $ = loadPage(html);
+        let deepest = 0;
+        const stack: [{ children?: { type: string }[] }, number][] = [[$.root()[0] as never, 0]];
+        while (stack.length) {
+          const [n, d] = stack.pop() as [{ children?: { type: string }[] }, number];
+          deepest = Math.max(deepest, d);
+          for (const c of n.children ?? []) if ('children' in c) stack.push([c as never, d + 1]);
+        }
+        expect(deepest).toBeLessThanOrEqual(MAX_TREE_DEPTH + 1);
+      }),
+      { numRuns: 60 },
     );
   });
 });
