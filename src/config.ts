@@ -34,6 +34,10 @@ const envSchema = z.object({
   RIVALSCOPE_LEASE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   RIVALSCOPE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   RIVALSCOPE_USER_AGENT: z.string().min(1).optional(),
+  RIVALSCOPE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   RIVALSCOPE_MAX_PAGE_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   RIVALSCOPE_SCREENSHOT_MAX_BYTES: z.coerce.number().int().min(0).default(512 * 1024),
 });
@@ -85,6 +89,8 @@ export interface Config {
   /** On SIGTERM: how long running runs may finish before the rest go back to the queue and the process exits. */
   shutdownGraceMs: number;
   userAgent: string | undefined;
+  /** Where people reach the service (`https://rivalscope.example.com`), for invite and reset links; else http://host:port. */
+  publicUrl: string | undefined;
   /** Pages larger than this fail with `too_large`. */
   maxPageBytes: number;
   /** Screenshots larger than this are not kept (0: no screenshots). */
@@ -126,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     leaseGraceMs: e.RIVALSCOPE_LEASE_GRACE_MS,
     shutdownGraceMs: e.RIVALSCOPE_SHUTDOWN_GRACE_MS,
     userAgent: e.RIVALSCOPE_USER_AGENT,
+    publicUrl: e.RIVALSCOPE_PUBLIC_URL,
     maxPageBytes: e.RIVALSCOPE_MAX_PAGE_BYTES,
     screenshotMaxBytes: e.RIVALSCOPE_SCREENSHOT_MAX_BYTES,
   };

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   /** Own-vs-competitor touchpoint reports from published visits. */
   'reports.read': ['admin', 'marketer', 'viewer'],
   'tokens.manage': ['admin'],
+  /** Invite people, hand out password links, disable people. */
+  'people.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,9 +16,12 @@ const COMMON_LETTERS: Record<string, string> = {
   'iso-8859-2': 'ąćęłńóśźżčďěňřšťůžőűáéíúýöüäôľĺăâîșțşţđ',
 };
 
+/** UTF-7 can smuggle markup past a filter as plain ASCII ("+ADw-script+AD4-"); browsers refuse it, and so do we (the page decodes as undeclared). */
+const REFUSED = /^(x-)?(utf-?7|unicode-1-1-utf-7|csunicode11utf7)(-?imap)?$/;
+
 function normaliseLabel(label: string): string | null {
   const l = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
-  if (!l) return null;
+  if (!l || REFUSED.test(l)) return null;
   if (WINDOWS_1252_ALIASES.has(l)) return 'windows-1252';
   if (l === 'utf8' || l === 'unicode-1-1-utf-8') return 'utf-8';
   return iconv.encodingExists(l) ? l : null;

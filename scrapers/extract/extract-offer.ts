@@ -1,4 +1,4 @@
-import { load, type CheerioAPI } from 'cheerio/slim';
+import type { CheerioAPI } from 'cheerio/slim';
 import type { Offer, Provenance, Source } from '../offer.ts';
 import type { Recipe } from '../recipe.ts';
 import { applyRecipe } from './apply-recipe.ts';
@@ -9,6 +9,7 @@ import { readMicrodata, readRdfa } from './item-markup.ts';
 import { readJsonLd } from './json-ld.ts';
 import { mergeFound } from './merge-found.ts';
 import { readOpenGraph } from './opengraph.ts';
+import { loadPage } from './load-page.ts';
 import { findAnchors } from './page-anchors.ts';
 import { indexPage } from './page-index.ts';
 import { findPromotions } from './promotions.ts';
@@ -64,7 +65,7 @@ function webUrl($: CheerioAPI, given: string): string {
  * neither a price nor a name.
  */
 export function extractOffer(input: ExtractInput): { offer: Offer; provenance: Provenance } {
-  const $ = load(input.html);
+  const $ = loadPage(input.html);
   const pageLocale = cleanText($('html').attr('lang'))?.replace('_', '-');
   const ctx: PageContext = { url: webUrl($, input.url), locale: input.locale ?? pageLocale, currency: input.currency?.toUpperCase(), b2b: input.b2b };
   const pageTitle = cleanText($('h1').first().text()) ?? cleanText($('meta[property="og:title"]').attr('content')) ?? cleanText($('title').first().text()) ?? '';

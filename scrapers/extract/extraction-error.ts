@@ -1,8 +1,8 @@
-export type ExtractionErrorCode = 'recipe_no_match' | 'extraction_empty';
+export type ExtractionErrorCode = 'recipe_no_match' | 'extraction_empty' | 'extraction_timeout';
 
 /**
  * Extraction found nothing usable: a recipe selector or field matched nothing (naming the field), or the
- * page has neither a price nor a name. Not retryable: fetching the same page again gives the same answer.
+ * page has neither a price nor a name, or (extraction_timeout) the page took longer than the worker's hard time limit. Not retryable: fetching the same page again gives the same answer.
  */
 export class ExtractionError extends Error {
   readonly code: ExtractionErrorCode;

@@ -1,4 +1,4 @@
-import type { CheerioAPI, Cheerio } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { addProp, stripVocabulary, type SchemaNode } from './schema-node.ts';
 import { isInRelatedArea } from './page-areas.ts';
@@ -63,21 +63,32 @@ function readItem($: CheerioAPI, el: Element, syntax: Syntax, all: SchemaNode[])
   return node;
 }
 
-function readItems($: CheerioAPI, selector: string, syntax: Syntax): SchemaNode[] {
+/** The outermost items in document order: one walk that does not descend into an item (readItem reads inside it). */
+function topItems(root: AnyNode[], syntax: Syntax): Element[] {
+  const tops: Element[] = [];
+  const pending = [...root].reverse();
+  while (pending.length) {
+    const node = pending.pop() as AnyNode;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const el = node as Element;
+    if (syntax.scope(el)) tops.push(el);
+    else for (let i = el.children.length - 1; i >= 0; i--) pending.push(el.children[i] as AnyNode);
+  }
+  return tops;
+}
+
+function readItems($: CheerioAPI, syntax: Syntax): SchemaNode[] {
   const all: SchemaNode[] = [];
-  const tops: Cheerio<AnyNode> = $(selector).filter((_, el) => !$(el).parent().closest(selector).length);
-  tops.each((_, el) => {
-    readItem($, el as Element, syntax, all);
-  });
+  for (const el of topItems($.root()[0]?.children ?? [], syntax)) readItem($, el, syntax, all);
   return all;
 }
 
 /** Every microdata item of the page (nested ones included, in document order of their start). */
 export function readMicrodata($: CheerioAPI): SchemaNode[] {
-  return readItems($, '[itemscope]', MICRODATA);
+  return readItems($, MICRODATA);
 }
 
 /** Every RDFa Lite item of the page. */
 export function readRdfa($: CheerioAPI): SchemaNode[] {
-  return readItems($, '[typeof]', RDFA);
+  return readItems($, RDFA);
 }

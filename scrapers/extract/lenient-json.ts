@@ -9,8 +9,12 @@ const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f:
  * characters and bad escapes in strings, several top-level values and truncated input. Returns every
  * top-level value it could read.
  */
+/** Deepest nesting read; deeper throws a RangeError. */
+export const MAX_NESTING = 200;
+
 export function parseLenientJson(text: string): JsonValue[] {
   let i = 0;
+  let depth = 0;
 
   function skip(): void {
     for (;;) {
@@ -94,10 +98,20 @@ export function parseLenientJson(text: string): JsonValue[] {
     return out;
   }
 
+  function nested<T>(read: () => T): T {
+    // Structured data nests a dozen levels; thousands (often unclosed) are a broken or hostile block, and every reader after this one recurses too.
+    if (++depth > MAX_NESTING) throw new RangeError(`JSON nested deeper than ${MAX_NESTING} levels`);
+    try {
+      return read();
+    } finally {
+      depth--;
+    }
+  }
+
   function value(): JsonValue {
     const c = text[i];
-    if (c === '{') return obj();
-    if (c === '[') return arr();
+    if (c === '{') return nested(obj);
+    if (c === '[') return nested(arr);
     if (c === '"' || c === "'") return str(c);
     const m = /^[^\s,{}[\]:]+/.exec(text.slice(i, i + 100));
     if (!m) {

@@ -5,13 +5,16 @@ import { startGuardProxy } from './guard-proxy.ts';
 import type { GuardProxy } from './guard-proxy.ts';
 import { visitPage, withDeadline } from './page-visit.ts';
 import type { BrowserFetchOptions, BrowserFetchResult, BrowserTimings } from './page-visit.ts';
-import { BrowserSession } from './browser-session.ts';
+import { BrowserSession, settleWithin } from './browser-session.ts';
 import type { StorageState } from './browser-session.ts';
 import { Semaphore } from './semaphore.ts';
 import { cachingResolver, checkUrl, parseAllowList } from './ssrf-guard.ts';
 import type { GuardOptions } from './ssrf-guard.ts';
 import { toBrowserFetchError } from './browser-errors.ts';
 import { blockHeavyResources, HEAVY_URL_PATTERNS, NO_IMAGES_ARG } from './heavy-resources.ts';
+import { watchDocuments } from './document-watch.ts';
+import type { DocumentWatch, VisitWatch } from './document-watch.ts';
+import type { Page } from 'playwright';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -47,6 +50,8 @@ export interface BrowserPoolOptions extends GuardOptions {
   readyTimeoutMs?: number;
   /** Cap on the rendered HTML. Default 10 MiB. */
   maxHtmlBytes?: number;
+  /** Cap on the main document's bytes as received (decompressed), like the static fetcher's maxBytes (RIVALSCOPE_MAX_PAGE_BYTES). Default 5 MiB. */
+  maxPageBytes?: number;
   launchTimeoutMs?: number;
   closeTimeoutMs?: number;
 }
@@ -66,6 +71,14 @@ export interface BrowserPoolStats {
   refusedRequests: number;
 }
 
+/** The pool was closed before or while this page was fetched: the page is unfinished, not failed (put it back in the queue). */
+export class BrowserPoolClosedError extends Error {
+  constructor(url?: string) {
+    super(url ? `browser pool closed while fetching ${url}` : 'browser pool is closed');
+    this.name = 'BrowserPoolClosedError';
+  }
+}
+
 /**
  * One lazily launched Chromium behind an SSRF guard proxy; a context per site, open pages reused across jobs,
  * images, fonts and media blocked inside Chromium (SSRF is the proxy's job alone), retired after N pages and relaunched after a crash.
@@ -79,6 +92,8 @@ export class BrowserPool {
   private readonly slots: Semaphore;
   private readonly guard: GuardOptions;
   private readonly savedStates = new Map<string, StorageState>();
+  private readonly watches = new WeakMap<Page, DocumentWatch>();
+  private readonly inFlight = new Set<Promise<BrowserFetchResult>>();
   private readonly counters = { launches: 0, crashes: 0, retired: 0, fetches: 0, failures: 0, blockedRequests: 0 };
 
   constructor(private readonly options: BrowserPoolOptions = {}) {
@@ -87,16 +102,24 @@ export class BrowserPool {
   }
 
   async fetch(url: string, options: BrowserFetchOptions = {}): Promise<BrowserFetchResult> {
-    if (this.closed) throw new Error('browser pool is closed');
+    if (this.closed) throw new BrowserPoolClosedError();
     const started = performance.now();
     await checkUrl(url, this.guard);
     await this.slots.acquire();
+    const work = (async () => {
+      // Closed while queued: not started, so not failed.
+      if (this.closed) throw new BrowserPoolClosedError(url);
+      return this.fetchInSession(url, options, started);
+    })();
+    this.inFlight.add(work);
     try {
-      return await this.fetchInSession(url, options, started);
+      return await work;
     } catch (err) {
+      if (this.closed) throw new BrowserPoolClosedError(url);
       this.counters.failures += 1;
       throw err;
     } finally {
+      this.inFlight.delete(work);
       this.counters.fetches += 1;
       this.slots.release();
     }
@@ -115,11 +138,23 @@ export class BrowserPool {
     };
   }
 
-  async close(): Promise<void> {
+  /**
+   * Orderly shutdown within `graceMs` (default 0): stops taking pages at once (queued ones fail with
+   * BrowserPoolClosedError), lets pages in flight finish for most of the grace period, then closes pages,
+   * contexts and the browser (pages still in flight fail with BrowserPoolClosedError) and the guard proxy.
+   */
+  async close(options: { graceMs?: number } = {}): Promise<void> {
+    const graceMs = Math.max(0, options.graceMs ?? 0);
+    const started = performance.now();
     this.closed = true;
-    const sessions = [this.current, ...this.retiring, await this.launching?.catch(() => null)];
+    // Keep a share of the grace period for closing the browser itself.
+    const closeShare = Math.min(this.options.closeTimeoutMs ?? 5_000, graceMs / 4);
+    if (this.inFlight.size > 0 && graceMs > 0) await settleWithin(Promise.allSettled([...this.inFlight]), graceMs - closeShare);
+    const sessions = [this.current, ...this.retiring, await settleWithin(this.launching ?? Promise.resolve(null), Math.max(1, graceMs - (performance.now() - started)))];
     this.current = null;
-    await Promise.all(sessions.map((s) => s?.close()));
+    this.retiring.clear();
+    const left = Math.max(1_000, graceMs - (performance.now() - started));
+    await Promise.all(sessions.map((s) => s?.close({ saveState: false, timeoutMs: left })));
     await this.proxy?.close();
     this.proxy = null;
   }
@@ -134,19 +169,26 @@ export class BrowserPool {
     session.active += 1;
     const refusedBefore = this.proxy?.refusedCount() ?? 0;
     let acquired: Awaited<ReturnType<BrowserSession['acquirePage']>> | undefined;
+    let watch: VisitWatch | undefined;
     let healthy = false;
     try {
       acquired = await session.acquirePage(new URL(url).origin);
+      watch = this.watches.get(acquired.page)?.begin(url, this.options.maxPageBytes ?? 5 * 1024 * 1024);
       const budget = { deadline, readyTimeoutMs: this.options.readyTimeoutMs ?? 10_000, maxHtmlBytes: this.options.maxHtmlBytes ?? 10 * 1024 * 1024 };
-      const visited = await withDeadline(visitPage(acquired.page, url, options, budget, timings), remaining() + 2_000, url);
+      const visit = visitPage(acquired.page, url, options, budget, timings);
+      const visited = await withDeadline(watch ? Promise.race([visit, watch.failed]) : visit, remaining() + 2_000, url);
       timings.totalMs = performance.now() - started;
       const result = { ...visited, timings };
       healthy = true;
       return result;
     } catch (err) {
       const refusedDuring = (this.proxy?.refusedCount() ?? 0) > refusedBefore;
-      throw toBrowserFetchError(err, { url, crashed: session.dead, refusedDuring });
+      const pageCrashed = watch?.pageCrashed() ?? false;
+      // A dying browser takes its pages down first: give its disconnect a moment to arrive before blaming the page.
+      if (pageCrashed && !session.dead) await settleWithin(new Promise((resolve) => session.browser.once('disconnected', resolve)), 250);
+      throw toBrowserFetchError(err, { url, crashed: session.dead || !session.browser.isConnected(), refusedDuring, pageCrashed });
     } finally {
+      watch?.end();
       if (acquired) await session.release(acquired.site, acquired.page, healthy && !session.dead);
       session.active -= 1;
       session.served += 1;
@@ -186,6 +228,10 @@ export class BrowserPool {
         executablePath,
         args: this.options.blockImages === false ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, NO_IMAGES_ARG],
         headless: true,
+        // The service decides when the browser goes: Playwright's own handlers would close it at the first signal, failing runs in flight.
+        handleSIGTERM: false,
+        handleSIGINT: false,
+        handleSIGHUP: false,
         proxy: { server: this.proxy.url },
         timeout: this.options.launchTimeoutMs ?? 30_000,
       });
@@ -198,7 +244,10 @@ export class BrowserPool {
       maxSites: this.options.maxSites ?? 20,
       closeTimeoutMs: this.options.closeTimeoutMs ?? 5_000,
       contextOptions: { userAgent: this.options.userAgent, serviceWorkers: 'block', acceptDownloads: false, viewport: { width: 1280, height: 900 } },
-      preparePage: (page) => blockHeavyResources(page, this.options.blockUrlPatterns ?? HEAVY_URL_PATTERNS, () => (this.counters.blockedRequests += 1)),
+      preparePage: async (page) => {
+        await blockHeavyResources(page, this.options.blockUrlPatterns ?? HEAVY_URL_PATTERNS, () => (this.counters.blockedRequests += 1));
+        this.watches.set(page, await watchDocuments(page));
+      },
       savedStates: this.savedStates,
     });
     browser.on('disconnected', () => {
@@ -209,8 +258,8 @@ export class BrowserPool {
     });
     this.counters.launches += 1;
     if (this.closed) {
-      await session.close();
-      throw new Error('browser pool is closed');
+      await session.close({ saveState: false });
+      throw new BrowserPoolClosedError();
     }
     this.current = session;
     return session;

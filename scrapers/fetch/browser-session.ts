@@ -110,10 +110,11 @@ export class BrowserSession {
     return { sites: this.settled.size, idlePages };
   }
 
-  /** Saves each site's cookies and storage for the next browser, then closes this one. */
-  async close(): Promise<void> {
+  /** Saves each site's cookies and storage for the next browser (unless the pool is shutting down), then closes this one. */
+  async close(options: { saveState?: boolean; timeoutMs?: number } = {}): Promise<void> {
     this.closing = true;
-    if (!this.dead) {
+    const timeoutMs = options.timeoutMs ?? this.options.closeTimeoutMs;
+    if (!this.dead && options.saveState !== false) {
       await Promise.all(
         [...this.sites.entries()].map(async ([origin, pending]) => {
           const site = await settleWithin(pending, this.options.closeTimeoutMs);
@@ -122,7 +123,7 @@ export class BrowserSession {
         }),
       );
     }
-    await settleWithin(this.browser.close(), this.options.closeTimeoutMs);
+    await settleWithin(this.browser.close(), timeoutMs);
   }
 
   private async openSite(origin: string): Promise<Site> {

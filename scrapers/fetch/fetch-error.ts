@@ -1,4 +1,4 @@
-/** Why a run failed. The first seven come from fetching, the last two from extraction. */
+/** Why a run failed. The first nine come from fetching, the last three from extraction. */
 export const FAILURE_CODES = [
   'timeout',
   'http_4xx',
@@ -7,8 +7,14 @@ export const FAILURE_CODES = [
   'robots_disallowed',
   'too_large',
   'browser_crash',
+  /** More redirects than allowed (a loop): the same again next time, not retried. */
+  'too_many_redirects',
+  /** The page is a file download, not a page. */
+  'download',
   'extraction_empty',
   'recipe_no_match',
+  /** Extraction overran its worker's hard time limit (extract-in-worker.ts). */
+  'extraction_timeout',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 

@@ -24,6 +24,7 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-autho
  */
 export async function startGuardProxy(guard: GuardOptions): Promise<GuardProxy> {
   const sockets = new Set<Socket>();
+  const requests = new Set<http.ClientRequest>();
   let refusedCount = 0;
 
   const forward = async (req: IncomingMessage, res: ServerResponse) => {
@@ -46,6 +47,10 @@ export async function startGuardProxy(guard: GuardOptions): Promise<GuardProxy> 
       lookup: pinnedLookup(checked.addresses),
       agent: false,
     });
+    // A page that never ends must not outlive its tab (or the proxy): the upstream goes when the browser hangs up.
+    requests.add(upstream);
+    upstream.on('close', () => requests.delete(upstream));
+    res.on('close', () => upstream.destroy());
     upstream.on('response', (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -93,6 +98,7 @@ export async function startGuardProxy(guard: GuardOptions): Promise<GuardProxy> 
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
+        for (const request of requests) request.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -84,7 +84,7 @@ export async function staticFetch(url: string, options: StaticFetchOptions = {})
     if (timings.redirects === 0) timings.connectMs = hop.connectMs;
     const location = hop.headers.location;
     if (hop.status >= 300 && hop.status < 400 && hop.status !== 304 && location) {
-      if (timings.redirects >= maxRedirects) throw new FetchError('http_4xx', `more than ${maxRedirects} redirects from ${url}`, { status: hop.status });
+      if (timings.redirects >= maxRedirects) throw new FetchError('too_many_redirects', `more than ${maxRedirects} redirects from ${url}`, { status: hop.status });
       timings.redirects += 1;
       current = new URL(location, checked.url).href;
       continue;

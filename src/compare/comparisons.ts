@@ -19,10 +19,15 @@ export async function productComparison(store: Store, productId: number, o: Comp
   return (await cachedComparisons(store, [product], o))[0]!;
 }
 
+/** Every product that has offers, compared (what the summary is made of). */
+export async function comparedProducts(store: Store, o: ComparisonOptions): Promise<ProductComparison[]> {
+  const all = await cachedComparisons(store, await store.comparisons.products(), o);
+  return all.filter((p) => p.own !== null || p.competitors.length > 0);
+}
+
 /** The summary over all products that have offers. */
 export async function comparisonSummary(store: Store, o: ComparisonOptions): Promise<ComparisonSummary> {
-  const all = await cachedComparisons(store, await store.comparisons.products(), o);
-  return summarise(all.filter((p) => p.own !== null || p.competitors.length > 0));
+  return summarise(await comparedProducts(store, o));
 }
 
 /** A page of product comparisons in product id order. */

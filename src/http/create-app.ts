@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env.ts';
@@ -21,6 +22,9 @@ import { templatesRoutes } from './routes/templates.ts';
 import { EVIDENCE_UPLOAD_PATH, visitEvidenceRoutes } from './routes/visit-evidence.ts';
 import { visitsRoutes } from './routes/visits.ts';
 import { reportsRoutes } from './routes/reports.ts';
+import { isPagePath, webRoutes } from '../web/web-routes.tsx';
+import { pageNotFound } from '../web/layout/error-page.tsx';
+import type { WebEnv } from '../web/web-env.ts';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
@@ -53,7 +57,7 @@ export function createApp(deps: AppDeps) {
   });
   // evidence uploads have their own, larger limit
   app.use('/api/*', (c, next) => (EVIDENCE_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)));
-  const auth = authenticate(deps.store.users);
+  const auth = authenticate(deps.store);
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
 
   app.route('/api/health', healthRoutes(deps));
@@ -81,7 +85,13 @@ export function createApp(deps: AppDeps) {
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
   app.get('/api/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as never)));
 
-  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.route('/', webRoutes(deps) as never);
+
+  app.notFound((c) =>
+    isPagePath(c.req.path)
+      ? pageNotFound(c as unknown as Context<WebEnv>)
+      : c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
+  );
   app.onError(errorHandler(deps));
   return app;
 }

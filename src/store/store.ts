@@ -3,12 +3,15 @@ import type { AlertStore } from './alerts.ts';
 import type { BusinessStore } from './businesses.ts';
 import type { ChangeStore } from './changes.ts';
 import type { ComparisonStore } from './comparisons.ts';
+import type { PeopleStore } from './people.ts';
 import type { ProductStore } from './products.ts';
 import type { RunQueue } from './run-queue.ts';
 import type { RunStore } from './runs.ts';
+import type { SessionStore } from './sessions.ts';
 import type { SnapshotStore } from './snapshots.ts';
 import type { TargetStore } from './targets.ts';
 import type { TemplateStore } from './templates.ts';
+import type { UserLinkStore } from './user-links.ts';
 import type { UserStore } from './users.ts';
 import type { VisitStore } from './visits.ts';
 
@@ -31,6 +34,9 @@ export interface Store {
   readonly templates: TemplateStore;
   readonly visits: VisitStore;
   readonly users: UserStore;
+  readonly people: PeopleStore;
+  readonly sessions: SessionStore;
+  readonly userLinks: UserLinkStore;
   /**
    * Runs `work` as one unit of work: everything it writes through `tx` lands, or nothing does. No network
    * I/O inside. Called on a `tx`, it joins the unit of work already open.

@@ -12,6 +12,9 @@ export const PG_UNIQUE_COLUMNS: Readonly<Record<string, string>> = {
   template_versions_template_id_version_key: 'template_versions.template_id',
   alert_deliveries_rule_id_dedupe_key_key: 'alert_deliveries.rule_id',
   runs_one_pending: 'runs.target_id',
+  users_email: 'users.email',
+  sessions_hash_key: 'sessions.hash',
+  user_links_hash_key: 'user_links.hash',
 };
 
 /** Postgres' SQLSTATE for unique_violation. */

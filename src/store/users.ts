@@ -5,7 +5,8 @@ export interface Principal {
   userId: number;
   name: string;
   role: Role;
-  tokenId: number;
+  /** Null for a person signed in with a session cookie. */
+  tokenId: number | null;
 }
 
 export interface TokenInfo {

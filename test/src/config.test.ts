@@ -16,6 +16,12 @@ describe('config', () => {
     expect(loadConfig({ RIVALSCOPE_ALLOW_HOSTS: ' shop.local, 127.0.0.0/8 ,' }).allowHosts).toEqual(['shop.local', '127.0.0.0/8']);
   });
 
+  it('takes the public URL for links without a trailing slash; only http and https', () => {
+    expect(loadConfig({ RIVALSCOPE_PUBLIC_URL: 'https://rivalscope.example.com/' }).publicUrl).toBe('https://rivalscope.example.com');
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(() => loadConfig({ RIVALSCOPE_PUBLIC_URL: 'ftp://example.com' })).toThrow(/RIVALSCOPE_PUBLIC_URL/);
+  });
+
   it('fails fast naming the bad variable', () => {
     expect(() => loadConfig({ RIVALSCOPE_PORT: '99999' })).toThrow(ConfigError);
     expect(() => loadConfig({ RIVALSCOPE_PORT: '99999' })).toThrow(/RIVALSCOPE_PORT/);

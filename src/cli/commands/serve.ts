@@ -36,6 +36,10 @@ export const command: Command = {
       console.log(
         'No API tokens yet. Create the first admin token with:\n  npm run -s rivalscope -- token create --role admin --name admin',
       );
+    if ((await service.store.people.list({ limit: 1 })).items.length === 0)
+      console.log(
+        `Nobody signs in to the pages (${service.url}/) yet. Invite the first admin with:\n  npm run -s rivalscope -- user invite --email you@example.com --role admin`,
+      );
     await untilSignal();
     await service.close(config.shutdownGraceMs);
     exitSoon(0);

@@ -8,12 +8,15 @@ import { sqliteAlerts } from '../sqlite/alerts.ts';
 import { sqliteBusinesses } from '../sqlite/businesses.ts';
 import { sqliteChanges } from '../sqlite/changes.ts';
 import { sqliteComparisons } from '../sqlite/comparisons.ts';
+import { sqlitePeople } from '../sqlite/people.ts';
 import { sqliteProducts } from '../sqlite/products.ts';
 import { sqliteRunQueue } from '../sqlite/run-queue.ts';
 import { sqliteRuns } from '../sqlite/runs.ts';
+import { sqliteSessions } from '../sqlite/sessions.ts';
 import { sqliteSnapshots } from '../sqlite/snapshots.ts';
 import { sqliteTargets } from '../sqlite/targets.ts';
 import { sqliteTemplates } from '../sqlite/templates.ts';
+import { sqliteUserLinks } from '../sqlite/user-links.ts';
 import { sqliteUsers } from '../sqlite/users.ts';
 import { sqliteVisits } from '../sqlite/visits.ts';
 import { migratePg } from './migrate.ts';
@@ -40,6 +43,9 @@ function aggregates(db: Queries): Omit<Store, 'transaction'> {
     templates: sqliteTemplates(db),
     visits: sqliteVisits(db),
     users: sqliteUsers(db),
+    people: sqlitePeople(db),
+    sessions: sqliteSessions(db),
+    userLinks: sqliteUserLinks(db),
   };
 }
 

@@ -135,6 +135,16 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface SessionsTable {
+  id: Generated<number>;
+  hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  idle_expires_at: string;
+  expires_at: string;
+}
+
 export interface SnapshotsTable {
   id: Generated<number>;
   target_id: number;
@@ -217,11 +227,25 @@ export interface TokensTable {
   revoked_at: string | null;
 }
 
+export interface UserLinksTable {
+  id: Generated<number>;
+  hash: string;
+  user_id: number;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   name: string;
   role: string;
   created_at: string;
+  email: string | null;
+  display_name: string | null;
+  status: Generated<string>;
+  password_hash: string | null;
 }
 
 export interface VisitEvidenceTable {
@@ -279,12 +303,14 @@ export interface Tables {
   products: ProductsTable;
   runs: RunsTable;
   schema_migrations: SchemaMigrationsTable;
+  sessions: SessionsTable;
   snapshots: SnapshotsTable;
   target_health_events: TargetHealthEventsTable;
   targets: TargetsTable;
   template_versions: TemplateVersionsTable;
   templates: TemplatesTable;
   tokens: TokensTable;
+  user_links: UserLinksTable;
   users: UsersTable;
   visit_evidence: VisitEvidenceTable;
   visit_transitions: VisitTransitionsTable;

@@ -6,12 +6,15 @@ import { sqliteBusinesses } from './businesses.ts';
 import { sqliteChanges } from './changes.ts';
 import { sqliteComparisons } from './comparisons.ts';
 import { openSqliteFile, sqliteQueries, type Queries } from './open-sqlite.ts';
+import { sqlitePeople } from './people.ts';
 import { sqliteProducts } from './products.ts';
 import { sqliteRunQueue } from './run-queue.ts';
 import { sqliteRuns } from './runs.ts';
+import { sqliteSessions } from './sessions.ts';
 import { sqliteSnapshots } from './snapshots.ts';
 import { sqliteTargets } from './targets.ts';
 import { sqliteTemplates } from './templates.ts';
+import { sqliteUserLinks } from './user-links.ts';
 import { sqliteUsers } from './users.ts';
 import { sqliteVisits } from './visits.ts';
 
@@ -30,6 +33,9 @@ function aggregates(db: Queries): Omit<Store, 'transaction'> {
     templates: sqliteTemplates(db),
     visits: sqliteVisits(db),
     users: sqliteUsers(db),
+    people: sqlitePeople(db),
+    sessions: sqliteSessions(db),
+    userLinks: sqliteUserLinks(db),
   };
 }
 

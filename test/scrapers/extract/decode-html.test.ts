@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../../scrapers/extract/decode-html.ts';
+import { extractOffer } from '../../../scrapers/extract/extract-offer.ts';
 
 const page = (body: string, head = ''): string => `<!doctype html><html><head>${head}<title>t</title></head><body>${body}</body></html>`;
 const POLISH = 'Zażółć gęślą jaźń - brak w magazynie, cena 1 234,56 zł';
@@ -49,5 +50,19 @@ describe('decodeHtml', () => {
     const html = `<html lang="hu"><head></head><body><p>${HUNGARIAN}</p></body></html>`;
     expect(decodeHtml(iconv.encode(html, 'windows-1250'))).toContain(HUNGARIAN);
     expect(decodeHtml(iconv.encode(html, 'iso-8859-2'))).toContain(HUNGARIAN);
+  });
+
+  it('refuses a declared UTF-7 (as browsers do): smuggled markup stays text and never becomes the product name', () => {
+    const smuggled = '+ADw-h1+AD4-Injected+ADw-/h1+AD4- <span class="price">9.99 EUR</span>';
+    for (const [body, header] of [
+      [page(smuggled, '<meta charset="utf-7">'), undefined],
+      [page(smuggled), 'text/html; charset=UTF-7'],
+      [page(smuggled, '<meta http-equiv="Content-Type" content="text/html; charset=x-unicode-1-1-utf-7">'), undefined],
+    ] as const) {
+      const html = decodeHtml(Buffer.from(body, 'latin1'), header);
+      expect(html).toContain('+ADw-h1+AD4-Injected');
+      expect(html).not.toContain('<h1>Injected');
+      expect(extractOffer({ html, url: 'https://shop.example/p' }).offer.name).not.toBe('Injected');
+    }
   });
 });

@@ -98,6 +98,7 @@ describe('staticFetch on loopback', () => {
     expect(result.timings.redirects).toBe(1);
     const err = await fetchFailure(staticFetch(`${main.origin}/loop`, { allowHosts, maxRedirects: 3 }));
     expect(err.message).toContain('more than 3 redirects');
+    expect(err).toMatchObject({ code: 'too_many_redirects', retryable: false });
   });
 
   it('times out on a hanging page', async () => {

@@ -1,0 +1,4 @@
+import { pgStoreFactory } from '../../helpers/pg-store-factory.ts';
+import { peopleContract } from '../people.contract.ts';
+
+peopleContract(pgStoreFactory);

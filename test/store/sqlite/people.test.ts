@@ -1,0 +1,4 @@
+import { sqliteStoreFactory } from '../../helpers/store-factory.ts';
+import { peopleContract } from '../people.contract.ts';
+
+peopleContract(sqliteStoreFactory);
