@@ -5,7 +5,7 @@ import { requirePermission } from '../auth/page-access.ts';
 import { changeContexts } from '../changes/change-context.ts';
 import { changesHref } from '../changes/change-filters.ts';
 import { renderPage } from '../layout/render-page.tsx';
-import { pageNotFound } from '../ui/error-page.tsx';
+import { pageNotFound } from '../layout/error-page.tsx';
 import type { WebEnv } from '../web-env.ts';
 import { latestChanges } from './latest-changes.ts';
 import { priceHistory } from './price-history.ts';
