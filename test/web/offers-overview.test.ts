@@ -73,6 +73,7 @@ describe('with offers', () => {
     expect(await broken.getByRole('link', { name: '1 broken target' }).getAttribute('href')).toBe('/targets?health=broken');
     expect(await broken.textContent()).toContain('Beta Market · Scale');
     expect(await broken.locator('.chip').textContent()).toBe('http_404: 1');
+    expect(await broken.locator('.chip').getAttribute('href')).toBe('/targets?health=broken');
 
     await web.expectAccessible(page);
     await web.screenshots(page, 'overview-seeded');

@@ -106,14 +106,16 @@ const lowestIndex = (p: ProductComparison, business: number | null): number | nu
   return indexes.length ? Math.min(...indexes) : null;
 };
 
+const byProductName = new Intl.Collator(undefined, { numeric: true }).compare;
+
 /** Nulls last, whichever the direction. */
 const byNumber = (a: number | null, b: number | null, dir: 1 | -1) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : (a - b) * dir);
 
 /** The rows of the comparison table: filtered, then sorted (ties by product name). */
 export function selectComparisons(all: readonly ProductComparison[], q: ComparisonQuery): ProductComparison[] {
-  const rows = all.filter((p) => matches(p, q));
-  const byName = (a: ProductComparison, b: ProductComparison) => a.product.localeCompare(b.product) || a.productId - b.productId;
-  const key = (p: ProductComparison) => (q.sort === 'rank' ? p.ownRank : lowestIndex(p, q.business));
+  const key = (p: ProductComparison) => (q.sort === 'name' ? null : q.sort === 'rank' ? p.ownRank : lowestIndex(p, q.business));
+  const rows = all.filter((p) => matches(p, q)).map((p) => ({ p, key: key(p) }));
   const dir = q.sort === 'index-asc' ? 1 : -1;
-  return rows.sort((a, b) => (q.sort === 'name' ? 0 : byNumber(key(a), key(b), dir)) || byName(a, b));
+  rows.sort((a, b) => byNumber(a.key, b.key, dir) || byProductName(a.p.product, b.p.product) || a.p.productId - b.p.productId);
+  return rows.map((r) => r.p);
 }

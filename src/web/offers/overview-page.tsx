@@ -180,9 +180,9 @@ const BrokenTargets = ({ data }: { data: OverviewData }) => {
           <ul class="chips" aria-label="Broken targets by failure code">
             {byCode.map((c) => (
               <li>
-                <span class="chip chip-bad">
+                <a class="chip chip-bad" href="/targets?health=broken">
                   <code>{c.code}</code>: {c.count}
-                </span>
+                </a>
               </li>
             ))}
           </ul>
