@@ -58,6 +58,12 @@ describe('changes feed', () => {
     expect(await promotion.locator('ins').allTextContents()).toEqual(['added: Free delivery']);
     await web.expectAccessible(page);
     await web.screenshots(page, 'changes');
+
+    // a product link in the feed loads the product's page (only paging is swapped into the feed)
+    await promotion.getByRole('link', { name: 'Espresso Grinder X' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Espresso Grinder X');
+    expect(new URL(page.url()).pathname).toBe(`/products/${seeded.grinder}`);
+    expect(await page.locator('#changes-feed').count()).toBe(0);
     web.expectNoConsoleErrors(page);
   });
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPerson } from '../../src/people/manage-people.ts';
+import { offerSeed } from '../helpers/offer-seed.ts';
 import { seedOfferHistory, utcMidnightDaysAgo } from './offer-history-seed.ts';
 import { useWebHarness } from './web-harness.ts';
 
@@ -119,6 +120,21 @@ describe('product page', () => {
     await web.screenshots(page, 'product-empty');
     const missing = await page.goto('/products/999999');
     expect(missing?.status()).toBe(404);
+    web.expectNoConsoleErrors(page);
+  });
+});
+
+describe('currencies', () => {
+  it('says so when the offers of a product are in several currencies', async () => {
+    const seed = offerSeed(web.app.store);
+    const tamper = await seed.product('Coffee Tamper');
+    await seed.snapshot(await seed.target(seeded.own, tamper), { price: '99.00', currency: 'PLN' });
+    await seed.snapshot(await seed.target(seeded.rivalB, tamper), { price: '24.00', currency: 'EUR' });
+    const page = await signedIn(`/products/${tamper}`);
+    expect(await page.locator('.price-chart .flash-info').textContent()).toBe(
+      'These offers are in PLN, EUR: the chart draws the amounts as captured, unconverted, on the PLN axis.',
+    );
+    expect(await page.locator('.offer-price strong').allTextContents()).toEqual([expect.stringMatching(/PLN.99\.00/), expect.stringMatching(/€24\.00/)]);
     web.expectNoConsoleErrors(page);
   });
 });

@@ -30,7 +30,7 @@ const hasFilters = (f: ChangeFilters) => Object.values(f).some((v) => v !== unde
 
 /**
  * The feed under the filters, grouped by day: the element htmx swaps when a filter or the page changes
- * (its links are boosted into it, so paging keeps the filters and the address).
+ * (the paging links are boosted into it, keeping the filters and the address; other links load their page).
  */
 export const ChangesFeed = (props: {
   page: Page<Change>;
@@ -39,7 +39,7 @@ export const ChangesFeed = (props: {
   cursor: string | null;
   prefs: DisplayPrefs;
 }) => (
-  <div id="changes-feed" hx-boost="true" hx-target="#changes-feed" hx-swap="outerHTML show:#changes-feed:top">
+  <div id="changes-feed">
     {props.page.items.length === 0 ? (
       hasFilters(props.filters) ? (
         <EmptyState
@@ -69,12 +69,14 @@ export const ChangesFeed = (props: {
         </section>
       ))
     )}
-    <Pagination
-      shown={props.page.items.length}
-      cursor={props.cursor}
-      nextCursor={props.page.nextAfter === null ? null : String(props.page.nextAfter)}
-      pageHref={(cursor) => changesHref(props.filters, cursor)}
-      noun="changes"
-    />
+    <div hx-boost="true" hx-target="#changes-feed" hx-swap="outerHTML show:#changes-feed:top">
+      <Pagination
+        shown={props.page.items.length}
+        cursor={props.cursor}
+        nextCursor={props.page.nextAfter === null ? null : String(props.page.nextAfter)}
+        pageHref={(cursor) => changesHref(props.filters, cursor)}
+        noun="changes"
+      />
+    </div>
   </div>
 );

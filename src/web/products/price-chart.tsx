@@ -54,6 +54,7 @@ const HistoryTable = ({ series, prefs }: { series: readonly PriceSeries[]; prefs
  */
 export const PriceChart = (props: { series: readonly PriceSeries[]; prefs: DisplayPrefs; assets: Assets; nonce: string }) => {
   const captures = props.series.reduce((n, s) => n + s.points.length, 0);
+  const currencies = [...new Set(props.series.flatMap((s) => s.points.flatMap((p) => (p.currency ? [p.currency] : []))))];
   if (captures === 0)
     return <EmptyState title="No prices captured yet" hint="The chart fills in once the offers of this product have been checked. Add a target for it, or run a check now." />;
   return (
@@ -70,6 +71,11 @@ export const PriceChart = (props: { series: readonly PriceSeries[]; prefs: Displ
         </span>{' '}
         promotion running.
       </p>
+      {currencies.length > 1 && (
+        <p class="flash flash-info">
+          These offers are in {currencies.join(', ')}: the chart draws the amounts as captured, unconverted, on the {currencies[0]} axis.
+        </p>
+      )}
       <div id="price-chart" class="price-chart-canvas" role="img" aria-label="Price history chart; the table below has the same prices."></div>
       <JsonScript id="price-history-data" data={{ currency: axisCurrency(props.series), series: props.series }} />
       <link rel="stylesheet" href={props.assets.pageAsset('product-chart', 'css')} />

@@ -32,9 +32,9 @@ export const listSummary = (page: Page<Product>, q: string) =>
     ? 'No product matches.'
     : `${page.items.length}${page.nextAfter === null ? '' : ' or more'} ${page.items.length === 1 && page.nextAfter === null ? 'product' : 'products'}${q ? ` match “${q}”` : ''}.`;
 
-/** A page of products, each linking to its price history and offers. */
+/** A page of products, each linking to its price history and offers; the paging links are boosted into the list. */
 export const ProductsList = ({ page, q, cursor }: { page: Page<Product>; q: string; cursor: string | null }) => (
-  <div id="products-list" hx-boost="true" hx-target="#products-list" hx-swap="outerHTML">
+  <div id="products-list">
     {page.items.length === 0 ? (
       q ? (
         <EmptyState title="No product matches" hint={`Nothing is named like “${q}”. Try a shorter part of the name.`} />
@@ -56,7 +56,7 @@ export const ProductsList = ({ page, q, cursor }: { page: Page<Product>; q: stri
             {page.items.map((p) => (
               <tr>
                 <th scope="row">
-                  <a href={`/products/${p.id}`} hx-boost="false">
+                  <a href={`/products/${p.id}`}>
                     {p.name}
                   </a>
                 </th>
@@ -68,12 +68,14 @@ export const ProductsList = ({ page, q, cursor }: { page: Page<Product>; q: stri
         </table>
       </div>
     )}
-    <Pagination
-      shown={page.items.length}
-      cursor={cursor}
-      nextCursor={page.nextAfter === null ? null : String(page.nextAfter)}
-      pageHref={(next) => productsHref(q, next)}
-      noun="products"
-    />
+    <div hx-boost="true" hx-target="#products-list" hx-swap="outerHTML">
+      <Pagination
+        shown={page.items.length}
+        cursor={cursor}
+        nextCursor={page.nextAfter === null ? null : String(page.nextAfter)}
+        pageHref={(next) => productsHref(q, next)}
+        noun="products"
+      />
+    </div>
   </div>
 );
