@@ -32,9 +32,12 @@ describe('targets pages', () => {
     const page = await signedIn(MARKETER, '/targets/new');
     await page.getByLabel('Page URL').fill('not a url');
     await page.getByLabel('Schedule (cron)').fill('every day');
+    await page.getByRole('button', { name: 'Try it' }).click();
+    await expect.poll(() => page.locator('#try-result h2').textContent()).toBe('Fix the form first');
+    expect(await page.locator('#try-result').textContent()).toContain('Page URL: Give the page address');
     await page.getByRole('button', { name: 'Add the target' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('The target is not saved');
-    expect(await page.locator('#target-url-error').textContent()).toBe('an http(s) URL');
+    expect(await page.locator('#target-url-error').textContent()).toBe('Give the page address, starting with http:// or https://.');
     expect(await page.locator('#target-schedule-error').textContent()).toContain('invalid cron schedule');
     expect(await page.locator('#target-businessId-error').textContent()).toBe('Choose the business whose page this is.');
     expect(await page.getByLabel('Page URL').getAttribute('aria-invalid')).toBe('true');
