@@ -84,8 +84,17 @@ describe('targets pages', () => {
     expect(saved).toMatchObject({ url: `${shop.origin}/product`, fetch: 'static', recipe: { selectors: { price: '.price', name: 'h1' } } });
     await page.goto(`/targets/${saved!.id}/edit`);
     expect(await page.getByLabel('Price selector', { exact: true }).inputValue()).toBe('.price');
+    // a custom recipe field: its selector's match and the value read from it
+    await page.getByLabel('Custom fields, browser steps and waitFor (JSON)').fill('{"fields": [{"key": "buyLabel", "selector": "button", "type": "text"}]}');
+    await page.getByRole('button', { name: 'Try it' }).click();
+    await expect.poll(() => panel.getByRole('row').filter({ hasText: 'fields.buyLabel' }).count()).toBe(1);
+    expect(await panel.getByRole('row').filter({ hasText: 'fields.buyLabel' }).textContent()).toContain('Do koszyka');
+    expect(await panel.locator('.offer-facts').textContent()).toContain('buyLabel');
     await web.expectAccessible(page);
     web.expectNoConsoleErrors(page);
+    await page.getByRole('button', { name: 'Save the target' }).click();
+    await expect.poll(() => flash(page)).toBe(`Target ${saved!.id} is saved.`);
+    expect((await web.app.store.targets.get(saved!.id)).recipe).toMatchObject({ selectors: { price: '.price' }, fields: [{ key: 'buyLabel', selector: 'button', type: 'text' }] });
   });
 
   it('lists health with the broken reason, filters by the query string, and runs a target now', async () => {
