@@ -32,9 +32,12 @@ describe('targets pages', () => {
     const page = await signedIn(MARKETER, '/targets/new');
     await page.getByLabel('Page URL').fill('not a url');
     await page.getByLabel('Schedule (cron)').fill('every day');
+    await page.getByRole('button', { name: 'Try it' }).click();
+    await expect.poll(() => page.locator('#try-result h2').textContent()).toBe('Fix the form first');
+    expect(await page.locator('#try-result').textContent()).toContain('Page URL: Give the page address');
     await page.getByRole('button', { name: 'Add the target' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('The target is not saved');
-    expect(await page.locator('#target-url-error').textContent()).toBe('an http(s) URL');
+    expect(await page.locator('#target-url-error').textContent()).toBe('Give the page address, starting with http:// or https://.');
     expect(await page.locator('#target-schedule-error').textContent()).toContain('invalid cron schedule');
     expect(await page.locator('#target-businessId-error').textContent()).toBe('Choose the business whose page this is.');
     expect(await page.getByLabel('Page URL').getAttribute('aria-invalid')).toBe('true');
@@ -81,8 +84,17 @@ describe('targets pages', () => {
     expect(saved).toMatchObject({ url: `${shop.origin}/product`, fetch: 'static', recipe: { selectors: { price: '.price', name: 'h1' } } });
     await page.goto(`/targets/${saved!.id}/edit`);
     expect(await page.getByLabel('Price selector', { exact: true }).inputValue()).toBe('.price');
+    // a custom recipe field: its selector's match and the value read from it
+    await page.getByLabel('Custom fields, browser steps and waitFor (JSON)').fill('{"fields": [{"key": "buyLabel", "selector": "button", "type": "text"}]}');
+    await page.getByRole('button', { name: 'Try it' }).click();
+    await expect.poll(() => panel.getByRole('row').filter({ hasText: 'fields.buyLabel' }).count()).toBe(1);
+    expect(await panel.getByRole('row').filter({ hasText: 'fields.buyLabel' }).textContent()).toContain('Do koszyka');
+    expect(await panel.locator('.offer-facts').textContent()).toContain('buyLabel');
     await web.expectAccessible(page);
     web.expectNoConsoleErrors(page);
+    await page.getByRole('button', { name: 'Save the target' }).click();
+    await expect.poll(() => flash(page)).toBe(`Target ${saved!.id} is saved.`);
+    expect((await web.app.store.targets.get(saved!.id)).recipe).toMatchObject({ selectors: { price: '.price' }, fields: [{ key: 'buyLabel', selector: 'button', type: 'text' }] });
   });
 
   it('lists health with the broken reason, filters by the query string, and runs a target now', async () => {

@@ -24,21 +24,21 @@ const Field = ({ name, label, hint, errors, children }: { name: string; label: s
   <div class={errors[name] ? 'field field-invalid' : 'field'}>
     <label for={`rule-${name}`}>{label}</label>
     {children}
-    {hint && (
-      <p class="hint" id={`rule-${name}-hint`}>
-        {hint}
-      </p>
-    )}
     {errors[name] && (
       <p class="field-error" id={`rule-${name}-error`}>
         {errors[name]}
+      </p>
+    )}
+    {hint && (
+      <p class="hint" id={`rule-${name}-hint`}>
+        {hint}
       </p>
     )}
   </div>
 );
 
 const described = (name: string, errors: FieldErrors, hint = false) => {
-  const ids = [hint ? `rule-${name}-hint` : null, errors[name] ? `rule-${name}-error` : null].filter(Boolean);
+  const ids = [errors[name] ? `rule-${name}-error` : null, hint ? `rule-${name}-hint` : null].filter(Boolean);
   return { id: `rule-${name}`, name, 'aria-invalid': errors[name] ? 'true' : undefined, 'aria-describedby': ids.length ? ids.join(' ') : undefined };
 };
 

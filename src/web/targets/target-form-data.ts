@@ -146,6 +146,7 @@ function fieldOf(path: readonly PropertyKey[]): string {
 const MESSAGES: Record<string, string> = {
   businessId: 'Choose the business whose page this is.',
   productId: 'Choose the product this page sells.',
+  url: 'Give the page address, starting with http:// or https://.',
 };
 
 /** Checks the form with one of the shared target schemas: the parsed input, or a message per field. */

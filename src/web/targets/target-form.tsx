@@ -22,14 +22,14 @@ const Field = ({ name, label, hint, errors, children }: { name: string; label: s
   <div class={errors[name] ? 'field field-invalid' : 'field'}>
     <label for={inputId(name)}>{label}</label>
     {children}
-    {hint && (
-      <p class="hint" id={`${inputId(name)}-hint`}>
-        {hint}
-      </p>
-    )}
     {errors[name] && (
       <p class="field-error" id={`${inputId(name)}-error`}>
         {errors[name]}
+      </p>
+    )}
+    {hint && (
+      <p class="hint" id={`${inputId(name)}-hint`}>
+        {hint}
       </p>
     )}
   </div>
@@ -37,7 +37,7 @@ const Field = ({ name, label, hint, errors, children }: { name: string; label: s
 
 /** aria attributes tying a control to its hint and error. */
 const described = (name: string, errors: FieldErrors, hint = false) => {
-  const ids = [hint ? `${inputId(name)}-hint` : null, errors[name] ? `${inputId(name)}-error` : null].filter(Boolean);
+  const ids = [errors[name] ? `${inputId(name)}-error` : null, hint ? `${inputId(name)}-hint` : null].filter(Boolean);
   return { id: inputId(name), name, 'aria-invalid': errors[name] ? 'true' : undefined, 'aria-describedby': ids.length ? ids.join(' ') : undefined };
 };
 
@@ -86,10 +86,10 @@ export const TargetForm = ({ action, submitLabel, values, errors, businesses, pr
         <input type="text" inputmode="url" autocomplete="off" value={values.url} {...described('url', errors, true)} />
       </Field>
       <div class="form-row">
-        <Field name="fetch" label="Fetch with" errors={errors}>
-          <select {...described('fetch', errors)}>
+        <Field name="fetch" label="Fetch with" hint="Automatic: plain HTTP first, the browser when the page needs it." errors={errors}>
+          <select {...described('fetch', errors, true)}>
             <option value="auto" selected={values.fetch === 'auto'}>
-              Automatic (plain HTTP, the browser when needed)
+              Automatic
             </option>
             <option value="static" selected={values.fetch === 'static'}>
               Plain HTTP

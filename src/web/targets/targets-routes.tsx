@@ -120,7 +120,8 @@ export function targetsRoutes(store: Store, config: Config) {
 
   routes.post('/targets/try', write, async (c) => {
     const parsed = parseTargetForm(TargetInput, readTargetForm(await c.req.parseBody()));
-    if (!parsed.ok) return c.html(<TryRefused errors={parsed.errors} />, 422);
+    // 200: htmx swaps only successful answers into the panel
+    if (!parsed.ok) return c.html(<TryRefused errors={parsed.errors} />);
     return c.html(<TryResultPanel result={await tryTarget(config, parsed.data)} prefs={c.var.prefs} />);
   });
 

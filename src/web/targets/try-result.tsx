@@ -103,6 +103,18 @@ export const TryResultPanel = ({ result, prefs }: { result: TryResult; prefs: Di
   );
 };
 
+const FIELD_NAMES: Partial<Record<string, string>> = {
+  businessId: 'Business',
+  productId: 'Product',
+  url: 'Page URL',
+  fetch: 'Fetch with',
+  schedule: 'Schedule',
+  locale: 'Page language',
+  currency: 'Currency',
+  minPriceDelta: 'Ignore price moves below',
+  recipeMore: 'Custom fields, browser steps and waitFor',
+};
+
 /** Try-it on a form that does not pass the schema: nothing is fetched, the fields to fix are listed. */
 export const TryRefused = ({ errors }: { errors: FieldErrors }) => (
   <section class="card try-result" aria-labelledby="try-title">
@@ -110,7 +122,7 @@ export const TryRefused = ({ errors }: { errors: FieldErrors }) => (
     <ul>
       {Object.entries(errors).map(([field, message]) => (
         <li>
-          {field}: {message}
+          {FIELD_NAMES[field] ?? field}: {message}
         </li>
       ))}
     </ul>
