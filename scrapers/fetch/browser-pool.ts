@@ -89,6 +89,8 @@ export class BrowserPool {
   private readonly retiring = new Set<BrowserSession>();
   private proxy: GuardProxy | null = null;
   private closed = false;
+  /** close() is past its grace period and is shutting the browser under pages still in flight. */
+  private forcing = false;
   private readonly slots: Semaphore;
   private readonly guard: GuardOptions;
   private readonly savedStates = new Map<string, StorageState>();
@@ -115,7 +117,9 @@ export class BrowserPool {
     try {
       return await work;
     } catch (err) {
-      if (this.closed) throw new BrowserPoolClosedError(url);
+      // Cut off by the end of a close's grace period: unfinished. A page that fails by itself during the grace period keeps its own error.
+      if (err instanceof BrowserPoolClosedError) throw err;
+      if (this.forcing) throw new BrowserPoolClosedError(url);
       this.counters.failures += 1;
       throw err;
     } finally {
@@ -153,7 +157,8 @@ export class BrowserPool {
     const sessions = [this.current, ...this.retiring, await settleWithin(this.launching ?? Promise.resolve(null), Math.max(1, graceMs - (performance.now() - started)))];
     this.current = null;
     this.retiring.clear();
-    const left = Math.max(1_000, graceMs - (performance.now() - started));
+    this.forcing = true;
+    const left = graceMs > 0 ? Math.max(1_000, graceMs - (performance.now() - started)) : (this.options.closeTimeoutMs ?? 5_000);
     await Promise.all(sessions.map((s) => s?.close({ saveState: false, timeoutMs: left })));
     await this.proxy?.close();
     this.proxy = null;
@@ -257,7 +262,8 @@ export class BrowserPool {
       if (this.current === session) this.current = null;
     });
     this.counters.launches += 1;
-    if (this.closed) {
+    // A launch for a page accepted before close() may finish within the grace period; past it, nobody will close this browser.
+    if (this.forcing) {
       await session.close({ saveState: false });
       throw new BrowserPoolClosedError();
     }

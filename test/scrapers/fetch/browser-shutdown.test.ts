@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserPool, BrowserPoolClosedError } from '../../../scrapers/fetch/browser-pool.ts';
+import { fetchFailure } from './fetch-failure.ts';
 import { startServer } from './local-server.ts';
 import type { LocalServer } from './local-server.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 /** Far longer than an orderly close takes; before the fix the child lived on for 93–177 s. */
 const EXIT_BOUND_MS = 20_000;
 
@@ -18,7 +19,8 @@ interface Child {
 }
 
 function runChild(args: string[]): Child {
-  const child = spawn(tsx, ['test/fixtures/browser-close-child.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  // One node process with tsx's loader, not the tsx CLI: that relays a signal and SIGKILLs a child that has not acknowledged it within 30 ms.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/browser-close-child.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: Record<string, unknown>[] = [];
   const waiters: { key: string; resolve: () => void }[] = [];
   let buffer = '';
@@ -57,7 +59,11 @@ let shop: LocalServer;
 
 beforeAll(async () => {
   shop = await startServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(req.url === '/slow-404' ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    if (req.url === '/slow-404') {
+      setTimeout(() => res.end('<p>gone</p>'), 1_000);
+      return;
+    }
     if (req.url === '/slow') {
       // Finishes, but only after a while.
       res.write('<html><body><p class="price">9.99 EUR</p>');
@@ -99,5 +105,16 @@ describe('browser pool shutdown (a child process like `rivalscope extract --brow
     expect(child.lines).toContainEqual(expect.objectContaining({ ok: false, name: 'BrowserPoolClosedError' }));
     expect(child.lines.at(-1)).toEqual({ closed: true });
     expect(code).toBe(0);
+  });
+
+  it('in process: a page that fails by itself within the grace period keeps its own code; new pages are refused', async () => {
+    const pool = new BrowserPool({ allowHosts: ['127.0.0.1'] });
+    const failing = fetchFailure(pool.fetch(`${shop.origin}/slow-404`));
+    // Close once the page is loading (the browser is up).
+    while (!shop.hits.includes('/slow-404')) await new Promise((resolve) => setTimeout(resolve, 20));
+    const closing = pool.close({ graceMs: 20_000 });
+    await expect(pool.fetch(`${shop.origin}/slow`)).rejects.toBeInstanceOf(BrowserPoolClosedError);
+    expect(await failing).toMatchObject({ code: 'http_4xx', status: 404 });
+    await closing;
   });
 });
