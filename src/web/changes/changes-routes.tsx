@@ -8,10 +8,18 @@ import { changesHref, parseChangeFilters, storeFilter } from './change-filters.t
 import { ChangeFiltersForm } from './change-filters-form.tsx';
 import { ChangesFeed, feedSummary } from './changes-feed.tsx';
 import { ListStatus } from '../ui/list-status.tsx';
+import { orNullIfMissing } from '../ui/or-null.ts';
 
 const PAGE_SIZE = 50;
 /** The filter lists offer this many businesses and products (a selected one beyond them is added). */
 const CHOICES = 200;
+
+/** The choices of a filter list, with the selected item added when it is not among them (and exists). */
+async function withSelected<T extends { id: number }>(items: T[], selected: number | undefined, get: (id: number) => Promise<T>): Promise<T[]> {
+  if (selected === undefined || items.some((item) => item.id === selected)) return items;
+  const item = await orNullIfMissing(get(selected));
+  return item ? [...items, item] : items;
+}
 
 /** `/changes`: the feed of offer changes with filters in the query string; htmx swaps only the feed. */
 export function changesRoutes(store: Store) {
@@ -34,16 +42,15 @@ export function changesRoutes(store: Store) {
       );
     }
     const [businesses, products] = await Promise.all([store.businesses.list({ limit: CHOICES }), store.products.list({ limit: CHOICES })]);
-    const productChoices = products.items;
-    if (filters.productId && !productChoices.some((p) => p.id === filters.productId)) {
-      const selected = await store.products.get(filters.productId).catch(() => null);
-      if (selected) productChoices.push(selected);
-    }
+    const [businessChoices, productChoices] = await Promise.all([
+      withSelected(businesses.items, filters.businessId, (id) => store.businesses.get(id)),
+      withSelected(products.items, filters.productId, (id) => store.products.get(id)),
+    ]);
     return renderPage(c, {
       title: 'Changes',
       body: (
         <>
-          <ChangeFiltersForm filters={filters} businesses={businesses.items} products={productChoices} />
+          <ChangeFiltersForm filters={filters} businesses={businessChoices} products={productChoices} />
           <ListStatus id="changes-status" text={feedSummary(page, filters)} />
           {feed}
         </>

@@ -12,6 +12,7 @@ import { priceHistory } from './price-history.ts';
 import { ProductPage } from './product-page.tsx';
 import { listSummary, productsHref, ProductSearch, ProductsList } from './products-list.tsx';
 import { ListStatus } from '../ui/list-status.tsx';
+import { orNullIfMissing } from '../ui/or-null.ts';
 
 const PAGE_SIZE = 50;
 /** A product's page shows the offers of this many targets. */
@@ -52,7 +53,7 @@ export function productsRoutes(store: Store) {
 
   routes.get('/products/:id{[0-9]+}', async (c) => {
     const id = Number(c.req.param('id'));
-    const product = await store.products.get(id).catch(() => null);
+    const product = await orNullIfMissing(store.products.get(id));
     if (!product) return pageNotFound(c);
     const targets = (await store.targets.list({ productId: id, limit: MAX_TARGETS })).items;
     const businessIds = [...new Set(targets.map((t) => t.businessId))];
