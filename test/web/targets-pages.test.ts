@@ -138,6 +138,9 @@ describe('targets pages', () => {
     expect((await store.targets.get(c.id)).enabled).toBe(false);
     await page.goto('/targets?enabled=false');
     expect(await page.locator('tbody tr').count()).toBe(2);
+    const missing = await page.goto('/targets/99999/edit');
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('No such target');
     web.expectNoConsoleErrors(page);
   });
 

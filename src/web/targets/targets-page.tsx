@@ -61,6 +61,7 @@ const Filters = ({ filters, businesses, products }: { filters: TargetFilters; bu
     class="card filters"
     aria-label="Filter targets"
     hx-get="/targets"
+    hx-trigger="change, submit"
     hx-target="#targets-results"
     hx-select="#targets-results"
     hx-swap="outerHTML"
