@@ -71,9 +71,11 @@ export function targetsRoutes(store: Store, config: Config) {
       if (!names.business.has(t.businessId)) names.business.set(t.businessId, (await store.businesses.get(t.businessId)).name);
       if (!names.product.has(t.productId)) names.product.set(t.productId, (await store.products.get(t.productId)).name);
     }
+    const lastRuns = new Map((await store.runs.latestFinished(targets.items.map((t) => t.id))).map((run) => [run.targetId, run]));
     const body = (
       <TargetsPage
         targets={targets}
+        lastRuns={lastRuns}
         names={names}
         filters={filters}
         {...options}
