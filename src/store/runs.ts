@@ -52,4 +52,6 @@ export interface RunStore {
   get(id: number): Promise<Run>;
   /** Oldest first. */
   list(filter: RunFilter): Promise<Page<Run>>;
+  /** Per target of `targetIds`, its newest finished run (succeeded or failed); targets with none are left out. */
+  latestFinished(targetIds: readonly number[]): Promise<Run[]>;
 }

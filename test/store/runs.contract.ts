@@ -74,5 +74,31 @@ export function runsContract(open: StoreFactory) {
       expect(await ids({ after: second.id, limit: 2 })).toEqual([third.id]);
       expect((await store.runs.list({ after: second.id, limit: 2 })).nextAfter).toBeNull();
     });
+
+    it('gives each target its newest finished run, leaving out queued runs and targets without one', async () => {
+      const a = await seedTarget(store);
+      const b = await seedTarget(store);
+      const c = await seedTarget(store);
+      const finish = async (targetId: number, status: 'succeeded' | 'failed') => {
+        const { run } = await store.runQueue.enqueue({ targetId, lane: 'static', trigger: 'manual', availableAt: T0 });
+        await store.runQueue.claim('static', T0, { owner: 'A', until: later(60_000) });
+        await store.runQueue.complete(run.id, 'A', {
+          status, code: status === 'failed' ? 'timeout' : null, error: null, fetchMode: 'static', timings: { queueMs: null, fetchMs: null, extractMs: null },
+          snapshotId: null, httpStatus: null, finalUrl: null, robotsOverridden: false, finishedAt: later(1000),
+        });
+        return run.id;
+      };
+      await finish(a.id, 'succeeded');
+      const newestOfA = await finish(a.id, 'failed');
+      const onlyOfB = await finish(b.id, 'succeeded');
+      await store.runQueue.enqueue({ targetId: a.id, lane: 'static', trigger: 'manual', availableAt: T0 }); // queued, not finished
+      await store.runQueue.enqueue({ targetId: c.id, lane: 'static', trigger: 'manual', availableAt: T0 });
+      const latest = await store.runs.latestFinished([a.id, b.id, c.id]);
+      expect(latest.map((r) => [r.targetId, r.id, r.status])).toEqual([
+        [a.id, newestOfA, 'failed'],
+        [b.id, onlyOfB, 'succeeded'],
+      ]);
+      expect(await store.runs.latestFinished([])).toEqual([]);
+    });
   });
 }

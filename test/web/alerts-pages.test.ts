@@ -123,5 +123,8 @@ describe('alerts pages', () => {
     expect((await web.app.store.alerts.listRules({ limit: 10 })).items.map((r) => r.name)).toEqual(['Dead hook']);
     expect((await web.app.store.alerts.listDeliveries({ limit: 10, ruleId: rule.id })).items).toEqual([]);
     expect(await page.getByText(rule.name, { exact: true }).count()).toBe(0);
+    const missing = await page.goto(`/alerts/${rule.id}/edit`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('No such alert rule');
   });
 });

@@ -101,12 +101,18 @@ describe('targets pages', () => {
     const store = web.app.store;
     const broken = await seedTarget(store);
     await store.transaction((tx) => tx.targets.markFailed(broken.id, { reason: 'http_4xx: the page answered 404', brokenAfter: 1 }));
+    const { run } = await store.runQueue.enqueue({ targetId: broken.id, lane: 'static', trigger: 'manual', availableAt: new Date().toISOString() });
+    await store.runQueue.claim('static', new Date().toISOString(), { owner: 'test', until: new Date(Date.now() + 60_000).toISOString() });
+    const timings = { queueMs: null, fetchMs: null, extractMs: null };
+    const failed = { status: 'failed', code: 'http_4xx', error: 'HTTP 404', fetchMode: 'static', timings, snapshotId: null, httpStatus: 404, finalUrl: null, robotsOverridden: false } as const;
+    await store.runQueue.complete(run.id, 'test', { ...failed, finishedAt: new Date().toISOString() });
     const healthy = await seedTarget(store);
     const page = await signedIn(MARKETER, '/targets?health=broken');
     const rows = page.locator('tbody tr');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('http_4xx');
     expect(await rows.first().textContent()).toContain('the page answered 404');
+    expect(await rows.first().locator('td[data-label="Last run"]').textContent()).toMatch(/failed: http_4xx$/);
     expect(await page.getByLabel('Health').inputValue()).toBe('broken');
     await web.expectAccessible(page);
     await web.screenshots(page, 'targets-broken');
@@ -138,6 +144,9 @@ describe('targets pages', () => {
     expect((await store.targets.get(c.id)).enabled).toBe(false);
     await page.goto('/targets?enabled=false');
     expect(await page.locator('tbody tr').count()).toBe(2);
+    const missing = await page.goto('/targets/99999/edit');
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('No such target');
     web.expectNoConsoleErrors(page);
   });
 

@@ -46,5 +46,16 @@ export function sqliteRuns(db: Queries): RunStore {
       const rows = await q.orderBy('id').limit(filter.limit + 1).execute();
       return toPage(rows.map(toRun), filter.limit);
     },
+    async latestFinished(targetIds) {
+      if (targetIds.length === 0) return [];
+      const newest = db
+        .selectFrom('runs')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .where('target_id', 'in', [...targetIds])
+        .where('finished_at', 'is not', null)
+        .groupBy('target_id');
+      const rows = await db.selectFrom('runs').selectAll().where('id', 'in', newest).orderBy('id').execute();
+      return rows.map(toRun);
+    },
   };
 }

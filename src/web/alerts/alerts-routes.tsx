@@ -2,12 +2,13 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { newWebhookSecret } from '../../alerts/sign-webhook.ts';
 import type { Config } from '../../config.ts';
-import { DomainError } from '../../errors.ts';
+import { DomainError, isNotFound } from '../../errors.ts';
 import { can } from '../../permissions.ts';
 import { alertRuleInputs } from '../../schemas/alert-rule.ts';
 import type { Store } from '../../store/store.ts';
 import { requirePermission } from '../auth/page-access.ts';
 import { renderPage } from '../layout/render-page.tsx';
+import { renderErrorPage } from '../ui/error-page.tsx';
 import { setFlash } from '../ui/flash.tsx';
 import type { WebEnv } from '../web-env.ts';
 import { AlertRuleForm } from './alert-rule-form.tsx';
@@ -18,6 +19,18 @@ import { queueTestDelivery } from './test-delivery.ts';
 const PAGE_SIZE = 50;
 const CHOICES = 200;
 const cursorOf = (text: string | undefined) => (text && /^\d+$/.test(text) ? Number(text) : undefined);
+
+type Handler = (c: Context<WebEnv>, id: number) => Promise<Response>;
+
+/** A handler for one rule (`:id`); a rule that does not exist is a 404 page. */
+const forRule = (handler: Handler) => async (c: Context<WebEnv>) => {
+  try {
+    return await handler(c, Number(c.req.param('id')));
+  } catch (err) {
+    if (isNotFound(err)) return renderErrorPage(c, 404, 'No such alert rule', 'This rule does not exist; it may have been deleted. The alerts page has the others.');
+    throw err;
+  }
+};
 
 /** `/alerts`: alert rules (list, add, edit, delete, send a test) and the delivery log with each attempt. */
 export function alertsRoutes(store: Store, config: Config) {
@@ -79,10 +92,14 @@ export function alertsRoutes(store: Store, config: Config) {
 
   routes.get('/alerts', (c) => listPage(c));
   routes.get('/alerts/new', write, (c) => formPage(c, { values: EMPTY_RULE_FORM }));
-  routes.get('/alerts/:id/edit', write, async (c) => {
-    const rule = await store.alerts.getRule(Number(c.req.param('id')));
-    return formPage(c, { id: rule.id, values: ruleFormValues(rule) });
-  });
+  routes.get(
+    '/alerts/:id/edit',
+    write,
+    forRule(async (c, id) => {
+      const rule = await store.alerts.getRule(id);
+      return formPage(c, { id: rule.id, values: ruleFormValues(rule) });
+    }),
+  );
 
   routes.post('/alerts', write, async (c) => {
     const values = readRuleForm(await c.req.parseBody());
@@ -99,34 +116,45 @@ export function alertsRoutes(store: Store, config: Config) {
     }
   });
 
-  routes.post('/alerts/:id/test', write, async (c) => {
-    const rule = await store.alerts.getRule(Number(c.req.param('id')));
-    await queueTestDelivery(store, rule, new Date());
-    setFlash(c, { kind: 'success', text: `A test post for ${rule.name} is queued; reload to see its attempt in the delivery log.` });
-    return c.redirect('/alerts', 303);
-  });
-
-  routes.post('/alerts/:id/delete', write, async (c) => {
-    const rule = await store.alerts.getRule(Number(c.req.param('id')));
-    await store.alerts.removeRule(rule.id);
-    setFlash(c, { kind: 'success', text: `The rule ${rule.name} and its deliveries are deleted.` });
-    return c.redirect('/alerts', 303);
-  });
-
-  routes.post('/alerts/:id', write, async (c) => {
-    const id = Number(c.req.param('id'));
-    await store.alerts.getRule(id);
-    const values = readRuleForm(await c.req.parseBody());
-    const parsed = parseRuleForm(AlertRulePatch.omit({ secret: true }).required(), values);
-    if (!parsed.ok) return formPage(c, { id, values, errors: parsed.errors, status: 422 });
-    try {
-      await store.alerts.updateRule(id, parsed.data);
-      setFlash(c, { kind: 'success', text: `The rule ${values.name} is saved.` });
+  routes.post(
+    '/alerts/:id/test',
+    write,
+    forRule(async (c, id) => {
+      const rule = await store.alerts.getRule(id);
+      await queueTestDelivery(store, rule, new Date());
+      setFlash(c, { kind: 'success', text: `A test post for ${rule.name} is queued; reload to see its attempt in the delivery log.` });
       return c.redirect('/alerts', 303);
-    } catch (err) {
-      return formPage(c, { id, values, errors: storeRefusal(err), status: 422 });
-    }
-  });
+    }),
+  );
+
+  routes.post(
+    '/alerts/:id/delete',
+    write,
+    forRule(async (c, id) => {
+      const rule = await store.alerts.getRule(id);
+      await store.alerts.removeRule(rule.id);
+      setFlash(c, { kind: 'success', text: `The rule ${rule.name} and its deliveries are deleted.` });
+      return c.redirect('/alerts', 303);
+    }),
+  );
+
+  routes.post(
+    '/alerts/:id',
+    write,
+    forRule(async (c, id) => {
+      await store.alerts.getRule(id);
+      const values = readRuleForm(await c.req.parseBody());
+      const parsed = parseRuleForm(AlertRulePatch.omit({ secret: true }).required(), values);
+      if (!parsed.ok) return formPage(c, { id, values, errors: parsed.errors, status: 422 });
+      try {
+        await store.alerts.updateRule(id, parsed.data);
+        setFlash(c, { kind: 'success', text: `The rule ${values.name} is saved.` });
+        return c.redirect('/alerts', 303);
+      } catch (err) {
+        return formPage(c, { id, values, errors: storeRefusal(err), status: 422 });
+      }
+    }),
+  );
 
   return routes;
 }

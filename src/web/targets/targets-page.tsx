@@ -1,4 +1,5 @@
 import type { Page } from '../../store/paging.ts';
+import type { Run } from '../../store/runs.ts';
 import type { Target } from '../../store/targets.ts';
 import { CSRF_FIELD } from '../security/csrf.ts';
 import type { DisplayPrefs } from '../ui/display-prefs.ts';
@@ -37,7 +38,10 @@ function splitReason(reason: string | null): { code: string | null; message: str
   return match ? { code: match[1]!, message: match[2]! } : { code: null, message: reason ?? 'no reason recorded' };
 }
 
-const Health = ({ target }: { target: Target }) => {
+const When = ({ at, prefs, none }: { at: string | null; prefs: DisplayPrefs; none: string }) =>
+  at ? <time datetime={machineTime(at)}>{formatDateTime(at, prefs)}</time> : <span class="muted">{none}</span>;
+
+const Health = ({ target, prefs }: { target: Target; prefs: DisplayPrefs }) => {
   if (target.health === 'ok') return <span class="badge badge-active">OK</span>;
   const { code, message } = splitReason(target.healthReason);
   return (
@@ -45,14 +49,23 @@ const Health = ({ target }: { target: Target }) => {
       <span class="badge badge-disabled">Broken</span> {code && <code>{code}</code>}
       <p class="health-reason">{message}</p>
       <p class="muted">
-        {target.consecutiveFailures === 1 ? '1 failed check' : `${target.consecutiveFailures} failed checks in a row`}
+        {target.consecutiveFailures === 1 ? '1 failed check' : `${target.consecutiveFailures} failed checks in a row`}; last success:{' '}
+        <When at={target.lastSuccessAt} prefs={prefs} none="never" />
       </p>
     </div>
   );
 };
 
-const When = ({ at, prefs, none }: { at: string | null; prefs: DisplayPrefs; none: string }) =>
-  at ? <time datetime={machineTime(at)}>{formatDateTime(at, prefs)}</time> : <span class="muted">{none}</span>;
+/** The newest finished run: when, and how it ended. */
+const LastRun = ({ run, prefs }: { run: Run | undefined; prefs: DisplayPrefs }) =>
+  !run ? (
+    <span class="muted">not run yet</span>
+  ) : (
+    <>
+      <When at={run.finishedAt} prefs={prefs} none="—" />
+      <span class="last-run-result">{run.status === 'succeeded' ? 'succeeded' : `failed${run.code ? `: ${run.code}` : ''}`}</span>
+    </>
+  );
 
 const Filters = ({ filters, businesses, products }: { filters: TargetFilters; businesses: Option[]; products: Option[] }) => (
   <form
@@ -61,6 +74,7 @@ const Filters = ({ filters, businesses, products }: { filters: TargetFilters; bu
     class="card filters"
     aria-label="Filter targets"
     hx-get="/targets"
+    hx-trigger="change, submit"
     hx-target="#targets-results"
     hx-select="#targets-results"
     hx-swap="outerHTML"
@@ -120,7 +134,7 @@ const Filters = ({ filters, businesses, products }: { filters: TargetFilters; bu
   </form>
 );
 
-const TargetRow = ({ target, names, prefs, canWrite }: { target: Target; names: Names; prefs: DisplayPrefs; canWrite: boolean }) => (
+const TargetRow = ({ target, lastRun, names, prefs, canWrite }: { target: Target; lastRun: Run | undefined; names: Names; prefs: DisplayPrefs; canWrite: boolean }) => (
   <tr>
     {canWrite && (
       <td>
@@ -137,10 +151,10 @@ const TargetRow = ({ target, names, prefs, canWrite }: { target: Target; names: 
       {!target.enabled && <span class="badge badge-invited">Disabled</span>}
     </td>
     <td data-label="Health">
-      <Health target={target} />
+      <Health target={target} prefs={prefs} />
     </td>
-    <td data-label="Last success">
-      <When at={target.lastSuccessAt} prefs={prefs} none="never" />
+    <td data-label="Last run">
+      <LastRun run={lastRun} prefs={prefs} />
     </td>
     <td data-label="Next check">
       <When at={target.enabled ? target.nextRunAt : null} prefs={prefs} none={target.enabled ? 'not planned yet' : 'disabled'} />
@@ -167,6 +181,8 @@ interface Names {
 
 export interface TargetsPageProps {
   targets: Page<Target>;
+  /** The newest finished run of each listed target, by target id. */
+  lastRuns: Map<number, Run>;
   names: Names;
   filters: TargetFilters;
   businesses: Option[];
@@ -179,13 +195,13 @@ export interface TargetsPageProps {
 
 const filtered = (f: TargetFilters) => Object.values(f).some((v) => v !== undefined);
 
-/** `/targets`: every target's health, its last success and next check, filters, and (for writers) bulk enable/disable. */
+/** `/targets`: every target's health, its last run and next check, filters, and (for writers) bulk enable/disable. */
 export const TargetsPage = (props: TargetsPageProps) => {
   const { targets, canWrite } = props;
   const table = (
     <div class="table-wrap">
       <table class="data-table stack-table targets-table">
-        <caption class="visually-hidden">Targets with their health, last success and next check</caption>
+        <caption class="visually-hidden">Targets with their health, last run and next check</caption>
         <thead>
           <tr>
             {canWrite && (
@@ -195,7 +211,7 @@ export const TargetsPage = (props: TargetsPageProps) => {
             )}
             <th scope="col">Target</th>
             <th scope="col">Health</th>
-            <th scope="col">Last success</th>
+            <th scope="col">Last run</th>
             <th scope="col">Next check</th>
             {canWrite && (
               <th scope="col">
@@ -206,7 +222,7 @@ export const TargetsPage = (props: TargetsPageProps) => {
         </thead>
         <tbody>
           {targets.items.map((target) => (
-            <TargetRow target={target} names={props.names} prefs={props.prefs} canWrite={canWrite} />
+            <TargetRow target={target} lastRun={props.lastRuns.get(target.id)} names={props.names} prefs={props.prefs} canWrite={canWrite} />
           ))}
         </tbody>
       </table>

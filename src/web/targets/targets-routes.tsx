@@ -1,13 +1,14 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../../config.ts';
-import { DomainError } from '../../errors.ts';
+import { DomainError, isNotFound } from '../../errors.ts';
 import { can } from '../../permissions.ts';
 import { queueManualRun } from '../../scheduler/manual-run.ts';
 import { TargetInput, TargetPatch } from '../../schemas/target.ts';
 import type { Store } from '../../store/store.ts';
 import { requirePermission } from '../auth/page-access.ts';
 import { renderPage } from '../layout/render-page.tsx';
+import { renderErrorPage } from '../ui/error-page.tsx';
 import { setFlash } from '../ui/flash.tsx';
 import type { WebEnv } from '../web-env.ts';
 import { TargetForm } from './target-form.tsx';
@@ -32,6 +33,18 @@ function filtersFrom(c: Context): TargetFilters {
     enabled: enabled === 'true' ? true : enabled === 'false' ? false : undefined,
   };
 }
+
+type Handler = (c: Context<WebEnv>, id: number) => Promise<Response>;
+
+/** A handler for one target (`:id`); a target that does not exist is a 404 page. */
+const forTarget = (handler: Handler) => async (c: Context<WebEnv>) => {
+  try {
+    return await handler(c, Number(c.req.param('id')));
+  } catch (err) {
+    if (isNotFound(err)) return renderErrorPage(c, 404, 'No such target', 'This target does not exist; it may have been deleted. The targets list has the others.');
+    throw err;
+  }
+};
 
 /** `/targets`: the health list, add and edit with try-it, run now, bulk enable/disable. */
 export function targetsRoutes(store: Store, config: Config) {
@@ -58,9 +71,11 @@ export function targetsRoutes(store: Store, config: Config) {
       if (!names.business.has(t.businessId)) names.business.set(t.businessId, (await store.businesses.get(t.businessId)).name);
       if (!names.product.has(t.productId)) names.product.set(t.productId, (await store.products.get(t.productId)).name);
     }
+    const lastRuns = new Map((await store.runs.latestFinished(targets.items.map((t) => t.id))).map((run) => [run.targetId, run]));
     const body = (
       <TargetsPage
         targets={targets}
+        lastRuns={lastRuns}
         names={names}
         filters={filters}
         {...options}
@@ -100,10 +115,14 @@ export function targetsRoutes(store: Store, config: Config) {
 
   routes.get('/targets/new', write, (c) => formPage(c, { values: EMPTY_TARGET_FORM }));
 
-  routes.get('/targets/:id/edit', write, async (c) => {
-    const target = await store.targets.get(Number(c.req.param('id')));
-    return formPage(c, { id: target.id, values: targetFormValues(target) });
-  });
+  routes.get(
+    '/targets/:id/edit',
+    write,
+    forTarget(async (c, id) => {
+      const target = await store.targets.get(id);
+      return formPage(c, { id: target.id, values: targetFormValues(target) });
+    }),
+  );
 
   routes.post('/targets', write, async (c) => {
     const values = readTargetForm(await c.req.parseBody());
@@ -134,33 +153,46 @@ export function targetsRoutes(store: Store, config: Config) {
       return c.redirect('/targets', 303);
     }
     const enabled = action === 'enable';
-    await store.transaction(async (tx) => {
-      for (const id of ids) await tx.targets.update(id!, { enabled });
-    });
+    try {
+      await store.transaction(async (tx) => {
+        for (const id of ids) await tx.targets.update(id!, { enabled });
+      });
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      setFlash(c, { kind: 'error', text: 'One of the selected targets no longer exists; nothing was changed. Select again.' });
+      return c.redirect('/targets', 303);
+    }
     setFlash(c, { kind: 'success', text: `${ids.length} ${ids.length === 1 ? 'target is' : 'targets are'} ${enabled ? 'enabled' : 'disabled'}.` });
     return c.redirect('/targets', 303);
   });
 
-  routes.post('/targets/:id/run', write, async (c) => {
-    const run = await queueManualRun(store, Number(c.req.param('id')), new Date());
-    setFlash(c, { kind: 'success', text: `Run ${run.id} of target ${run.targetId} is queued; it starts as soon as a worker is free.` });
-    return c.redirect('/targets', 303);
-  });
-
-  routes.post('/targets/:id', write, async (c) => {
-    const id = Number(c.req.param('id'));
-    await store.targets.get(id);
-    const values = readTargetForm(await c.req.parseBody());
-    const parsed = parseTargetForm(TargetPatch.required(), values);
-    if (!parsed.ok) return formPage(c, { id, values, errors: parsed.errors, status: 422 });
-    try {
-      await store.targets.update(id, parsed.data);
-      setFlash(c, { kind: 'success', text: `Target ${id} is saved.` });
+  routes.post(
+    '/targets/:id/run',
+    write,
+    forTarget(async (c, id) => {
+      const run = await queueManualRun(store, id, new Date());
+      setFlash(c, { kind: 'success', text: `Run ${run.id} of target ${run.targetId} is queued; it starts as soon as a worker is free.` });
       return c.redirect('/targets', 303);
-    } catch (err) {
-      return formPage(c, { id, values, errors: storeRefusal(err), status: 422 });
-    }
-  });
+    }),
+  );
+
+  routes.post(
+    '/targets/:id',
+    write,
+    forTarget(async (c, id) => {
+      await store.targets.get(id);
+      const values = readTargetForm(await c.req.parseBody());
+      const parsed = parseTargetForm(TargetPatch.required(), values);
+      if (!parsed.ok) return formPage(c, { id, values, errors: parsed.errors, status: 422 });
+      try {
+        await store.targets.update(id, parsed.data);
+        setFlash(c, { kind: 'success', text: `Target ${id} is saved.` });
+        return c.redirect('/targets', 303);
+      } catch (err) {
+        return formPage(c, { id, values, errors: storeRefusal(err), status: 422 });
+      }
+    }),
+  );
 
   return routes;
 }

@@ -105,12 +105,24 @@ function draftRun(now: string): Run {
   };
 }
 
+// Previews run one at a time in this process: each may start a browser, and a few clicks must not start many.
+let previous: Promise<unknown> = Promise.resolve();
+
 /**
  * Fetches and extracts the target now, exactly as a scheduled run would (robots.txt, SSRF guard, size limits,
  * the `auto` fallback to the browser, the recipe), without storing anything. Network I/O: call it outside any
  * unit of work. Its own fetcher is closed afterwards, so a browser it started does not outlive the preview.
  */
-export async function tryTarget(config: Config, input: TargetInput): Promise<TryResult> {
+export function tryTarget(config: Config, input: TargetInput): Promise<TryResult> {
+  const result = previous.then(
+    () => tryNow(config, input),
+    () => tryNow(config, input),
+  );
+  previous = result.catch(() => undefined);
+  return result;
+}
+
+async function tryNow(config: Config, input: TargetInput): Promise<TryResult> {
   const fetcher = createPageFetcher(config);
   const started = Date.now();
   const now = new Date(started).toISOString();
