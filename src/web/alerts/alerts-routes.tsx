@@ -8,7 +8,7 @@ import { alertRuleInputs } from '../../schemas/alert-rule.ts';
 import type { Store } from '../../store/store.ts';
 import { requirePermission } from '../auth/page-access.ts';
 import { renderPage } from '../layout/render-page.tsx';
-import { renderErrorPage } from '../ui/error-page.tsx';
+import { renderErrorPage } from '../layout/error-page.tsx';
 import { setFlash } from '../ui/flash.tsx';
 import type { WebEnv } from '../web-env.ts';
 import { AlertRuleForm } from './alert-rule-form.tsx';
