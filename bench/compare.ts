@@ -18,6 +18,7 @@ import type { SnapshotInput } from '../src/store/snapshots.ts';
 import { openSqliteFile } from '../src/store/sqlite/open-sqlite.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../src/store/store.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,17 +31,7 @@ const BATCH = 2000;
 const REQUESTS = 60;
 const DAY_MS = 86_400_000;
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(42);
+const rnd = seededRandom(42);
 
 interface TargetState {
   id: number;

@@ -19,6 +19,7 @@ import type { Store, StoreHandle } from '../src/store/store.ts';
 import { databaseUrl, startCluster, withAdmin } from '../test/helpers/postgres.ts';
 import { startProductPages } from '../test/helpers/product-pages.ts';
 import { startWorkerProcess, type WorkerProcess } from '../test/helpers/worker-process.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,17 +35,7 @@ const BATCH = 2000;
 const DAY_MS = 86_400_000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(42);
+const rnd = seededRandom(42);
 const cents = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
 
 async function seedTargets(store: Store, products: number, competitors: number, url: (i: number) => string) {

@@ -73,6 +73,7 @@ export function createPageFetcher(config: FetcherConfig, options: { resolve?: Re
       executablePath: findChromium(config.chromiumPath) ?? undefined,
       concurrency: config.browserConcurrency,
       userAgent: config.userAgent,
+      maxPageBytes: config.maxPageBytes,
     }));
 
   const staticRequest = (request: PageRequest): StaticFetchOptions => ({

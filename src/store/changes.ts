@@ -28,6 +28,8 @@ export interface ChangeFilter extends PageRequest {
   since?: string;
   /** Detected before (ISO). */
   until?: string;
+  /** Newest first (a feed), instead of oldest first; `after` continues in the same order. */
+  newestFirst?: boolean;
 }
 
 export interface NewChange extends ChangeDraft {

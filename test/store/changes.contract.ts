@@ -104,6 +104,21 @@ export function changesContract(open: StoreFactory) {
       expect((await store.changes.list({ after: b, limit: 2 })).nextAfter).toBeNull();
     });
 
+    it('lists newest first for a feed, continuing in that order by cursor', async () => {
+      const other = await seedTarget(store);
+      const s = await snapshot(target, 1);
+      const o = await snapshot(other, 1);
+      const [a] = await store.changes.insert([change(target, s, 3)]);
+      const [b] = await store.changes.insert([change(other, o, 2, { kind: 'price_increase' })]);
+      const [c] = await store.changes.insert([change(target, s, 1, { field: 'name', kind: 'name_changed' })]);
+      const first = await store.changes.list({ newestFirst: true, limit: 2 });
+      expect(first.items.map((x) => x.id)).toEqual([a, b]);
+      const rest = await store.changes.list({ newestFirst: true, after: first.nextAfter!, limit: 2 });
+      expect(rest.items.map((x) => x.id)).toEqual([c]);
+      expect(rest.nextAfter).toBeNull();
+      expect((await store.changes.list({ newestFirst: true, businessId: target.businessId, limit: 5 })).items.map((x) => x.id)).toEqual([a, c]);
+    });
+
     it('gives every matching change for exports, at most `max`', async () => {
       const s = await snapshot(target, 1);
       const ids = await store.changes.insert(Array.from({ length: 5 }, (_, i) => change(target, s, 1 + i)));

@@ -126,16 +126,17 @@ describe('changes feed', () => {
     const HOUR = 3_600_000;
 
     const utc = await signedIn(path, 'UTC');
+    // newest first, as a feed reads
     expect(await groups(utc)).toEqual([
-      { day: day(DAY - HOUR, 'UTC'), who: ['Our Shop', 'Rival "A" </script><b>'] },
       { day: day(DAY, 'UTC'), who: ['Rival B'] },
+      { day: day(DAY - HOUR, 'UTC'), who: ['Rival "A" </script><b>', 'Our Shop'] },
     ]);
 
     // Auckland is 13 hours ahead in November: 23:30 and 00:30 UTC fall on the same afternoon there
     const auckland = await signedIn(path, 'Pacific/Auckland');
     expect(await groups(auckland)).toEqual([
+      { day: day(DAY, 'Pacific/Auckland'), who: ['Rival B', 'Rival "A" </script><b>'] },
       { day: day(DAY - 14 * HOUR, 'Pacific/Auckland'), who: ['Our Shop'] },
-      { day: day(DAY, 'Pacific/Auckland'), who: ['Rival "A" </script><b>', 'Rival B'] },
     ]);
     await web.screenshots(auckland, 'changes-auckland');
     for (const page of [utc, auckland]) web.expectNoConsoleErrors(page);

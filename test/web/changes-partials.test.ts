@@ -15,15 +15,16 @@ describe('change filters in the query string', () => {
     expect(parseChangeFilters({ businessId: '-1', productId: '1.5', field: ' ' })).toEqual({});
   });
 
-  it('turns the period into the store’s since, counted back from now', () => {
+  it('turns the period into the store’s since, counted back from now; the feed reads newest first', () => {
     const now = Date.parse('2026-11-29T12:00:00Z');
     expect(storeFilter({ productId: 2, period: '1d' }, { limit: 50, after: 9 }, now)).toEqual({
       productId: 2,
       since: '2026-11-28T12:00:00.000Z',
       limit: 50,
       after: 9,
+      newestFirst: true,
     });
-    expect(storeFilter({ kind: 'out_of_stock' }, { limit: 50 }, now)).toEqual({ kind: 'out_of_stock', limit: 50 });
+    expect(storeFilter({ kind: 'out_of_stock' }, { limit: 50 }, now)).toEqual({ kind: 'out_of_stock', limit: 50, newestFirst: true });
   });
 });
 

@@ -98,9 +98,10 @@ export function sqliteChanges(db: Queries): ChangeStore {
       // `after` is the last id seen; its detected_at continues the keyset.
       const last = await db.selectFrom('changes').select('detected_at').where('id', '=', f.after).executeTakeFirst();
       const after = [last?.detected_at ?? '', f.after] as const;
-      q = q.where((eb) => eb(eb.refTuple('detected_at', 'id'), '>', eb.tuple(...after)));
+      q = q.where((eb) => eb(eb.refTuple('detected_at', 'id'), f.newestFirst ? '<' : '>', eb.tuple(...after)));
     }
-    const rows = await q.orderBy('detected_at').orderBy('id').limit(f.limit).execute();
+    const order = f.newestFirst ? 'desc' : 'asc';
+    const rows = await q.orderBy('detected_at', order).orderBy('id', order).limit(f.limit).execute();
     return rows.map(toChange);
   };
 

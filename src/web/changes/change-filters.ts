@@ -47,5 +47,5 @@ export function changesHref(filters: ChangeFilters, cursor: string | null = null
 export function storeFilter(filters: ChangeFilters, page: { after?: number; limit: number }, now = Date.now()): ChangeFilter {
   const { period, ...rest } = filters;
   const since = period ? new Date(now - PERIODS[period] * 86_400_000).toISOString() : undefined;
-  return { ...rest, ...(since && { since }), ...page };
+  return { ...rest, ...(since && { since }), ...page, newestFirst: true };
 }
